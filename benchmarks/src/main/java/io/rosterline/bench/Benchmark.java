@@ -1,0 +1,309 @@
+package io.rosterline.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rosterline.sandbox.SandboxSis;
+import io.rosterline.sis.ReadReport;
+import io.rosterline.sis.auth.OAuth2ClientCredentials;
+import io.rosterline.sis.http.HttpSettings;
+import io.rosterline.sis.http.SisHttp;
+import io.rosterline.sis.model.Course;
+import io.rosterline.sis.model.Org;
+import io.rosterline.sis.model.RosterCollection;
+import io.rosterline.sis.oneroster.Endpoint;
+import io.rosterline.sis.oneroster.OneRosterRestReader;
+import org.postgresql.PGConnection;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * For each size: a sandbox SIS in this process, roster-api and the worker as separate JVMs (-Xmx512m each) on a fresh
+ * PostgreSQL database. Measures the full first sync, a no-op resync and a 5 % churn resync, the peak RSS of worker and
+ * API, and the physical floor of the same run: a plain fetch of the same pages plus a PostgreSQL COPY of the same rows.
+ */
+public final class Benchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PG = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
+    /** Enrollments per student in the sandbox district (students' 6-8 classes plus the teachers' seats). */
+    private static final double ENROLLMENTS_PER_STUDENT = 7.4;
+
+    record Size(String name, long enrollments) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String apiJar = args[0];
+        String classpath = args[1];
+        List<Size> sizes = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            for (String s : args[i].split("\\s+")) {
+                sizes.add(switch (s.toUpperCase(Locale.ROOT)) {
+                    case "S" -> new Size("S", 10_000);
+                    case "M" -> new Size("M", 100_000);
+                    case "L" -> new Size("L", 1_000_000);
+                    case "XL" -> new Size("XL", 8_000_000);
+                    default -> throw new IllegalArgumentException("sizes are S, M, L, XL");
+                });
+            }
+        }
+        System.out.printf("%-3s %-13s %10s %10s %12s %10s%n", "", "step", "seconds", "records", "records/s", "notes");
+        for (Size size : sizes) {
+            new Benchmark().run(size, apiJar, classpath);
+        }
+    }
+
+    private KeyPair keys;
+
+    void run(Size size, String apiJar, String classpath) throws Exception {
+        keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        int students = (int) Math.max(50, Math.round(size.enrollments() / ENROLLMENTS_PER_STUDENT));
+        String db = "rosterline_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        exec(PG + "postgres", "CREATE DATABASE " + db);
+        UUID district = UUID.randomUUID();
+        Process api = null;
+        try (SandboxSis sis = SandboxSis.start(SandboxSis.Config.defaults().students(students).threads(4))) {
+            int port = freePort();
+            String apiUrl = "http://127.0.0.1:" + port;
+            api = new ProcessBuilder("java", "-Xmx512m", "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.datasource.jdbc.url=" + PG + db, "-Dquarkus.oidc.auth-server-url=",
+                    "-Dquarkus.oidc.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                    "-Dquarkus.log.level=WARN", "-Drosterline.sftp.port=0",
+                    "-jar", apiJar).redirectErrorStream(true).redirectOutput(Path.of("benchmarks", "target", "roster-api-" + size.name() + ".log").toFile()).start();
+            waitReady(apiUrl + "/q/health/ready");
+            long records = seed(PG + db, district, sis);
+            connect(apiUrl, district, sis);
+
+            double full = syncOnce(apiUrl, district, classpath, size, "full first sync", records);
+            double noop = syncOnce(apiUrl, district, classpath, size, "no-op resync", records);
+            sis.roster().dropStudents(2.5, Instant.now());
+            sis.roster().addStudents(Math.max(1, students / 40), Instant.now());
+            sis.roster().moveEnrollments((int) Math.max(1, size.enrollments() / 40), Instant.now());
+            double churn = syncOnce(apiUrl, district, classpath, size, "5% churn", records);
+            long apiRss = peakRssKb(Path.of("/proc/" + api.pid() + "/status"));
+            double[] floor = floor(sis, PG + db);
+            double floorTotal = floor[0] + floor[1];
+            System.out.printf("%-3s %-13s %10.2f %10d %12.0f %10s%n", size.name(), "floor fetch", floor[0], (long) floor[2], floor[2] / floor[0], "");
+            System.out.printf("%-3s %-13s %10.2f %10d %12.0f %10s%n", size.name(), "floor COPY", floor[1], (long) floor[2], floor[2] / floor[1], "");
+            System.out.printf("%-3s %-13s %10.2f %10s %12s %10s%n", size.name(), "full/floor", full / floorTotal, "", "", "ratio");
+            System.out.printf("%-3s %-13s %10s %10s %12s %10s%n", size.name(), "API peak RSS", apiRss / 1024 + " MB", "", "", "");
+            System.out.printf("%-3s targets: full <= 3x floor, no-op <= 10 s, churn <= 20 s (for L); no-op %.1f s, churn %.1f s%n",
+                    size.name(), noop, churn);
+        } finally {
+            if (api != null) {
+                api.destroy();
+                api.waitFor();
+            }
+            exec(PG + "postgres", "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        }
+    }
+
+    /** The district, all schools and courses selected, a teacher and a student edition licensed for every course. */
+    private long seed(String url, UUID district, SandboxSis sis) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); OneRosterRestReader reader = reader(sis)) {
+            exec(c, "INSERT INTO district (id, name, state) VALUES ('" + district + "', 'Benchmark USD', 'CA')");
+            List<String> schools = new ArrayList<>();
+            for (Org school : reader.listSchools()) {
+                schools.add(school.sourcedId());
+                update(c, "INSERT INTO sis_school (district_id, sourced_id, name, included) VALUES (?, ?, ?, true)", district, school.sourcedId(), school.name());
+            }
+            UUID teacher = UUID.randomUUID();
+            UUID student = UUID.randomUUID();
+            update(c, "INSERT INTO product (id, sku, title, edition) VALUES (?, 'T', 'Teacher edition', 'TEACHER'), (?, 'S', 'Student edition', 'STUDENT')", teacher, student);
+            update(c, "INSERT INTO license_pool (id, district_id, product_id, seats, start_date, end_date, mode) VALUES "
+                    + "(gen_random_uuid(), ?, ?, 1000000, ?, ?, 'ROSTERED'), (gen_random_uuid(), ?, ?, 10000000, ?, ?, 'ROSTERED')",
+                    district, teacher, LocalDate.now().minusYears(1), LocalDate.now().plusYears(1),
+                    district, student, LocalDate.now().minusYears(1), LocalDate.now().plusYears(1));
+            for (Course course : reader.listCourses(schools)) {
+                update(c, "INSERT INTO sis_course (district_id, sourced_id, title, included) VALUES (?, ?, ?, true) ON CONFLICT DO NOTHING",
+                        district, course.sourcedId(), course.title());
+                update(c, "INSERT INTO course_license (district_id, course_sourced_id, product_id) VALUES (?, ?, ?), (?, ?, ?) ON CONFLICT DO NOTHING",
+                        district, course.sourcedId(), teacher, district, course.sourcedId(), student);
+            }
+        }
+        return 0;
+    }
+
+    /** Saves the sandbox's credentials the way an admin does; roster-api checks them live and keeps the secret encrypted. */
+    private void connect(String apiUrl, UUID district, SandboxSis sis) throws Exception {
+        String body = JSON.writeValueAsString(java.util.Map.of("baseUrl", sis.oneRoster11Url(), "clientId", sis.clientId(),
+                "clientSecret", sis.clientSecret(), "authMethod", "OAUTH2", "tokenUrl", sis.tokenUrl()));
+        HttpResponse<String> saved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(apiUrl + "/api/v1/districts/" + district + "/credentials"))
+                .header("Authorization", "Bearer " + token("bench-support", "support")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (saved.statusCode() != 200 || !"VALID".equals(JSON.readTree(saved.body()).path("validation").path("status").asText())) {
+            throw new IllegalStateException("saving the sandbox credentials failed: " + saved.body());
+        }
+    }
+
+    private double syncOnce(String apiUrl, UUID district, String classpath, Size size, String label, long unused) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long start = System.nanoTime();
+        HttpResponse<String> requested = http.send(HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/districts/" + district + "/runs"))
+                .header("Authorization", "Bearer " + token("bench-support", "support")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"SYNC_LICENSES\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (requested.statusCode() != 202) {
+            throw new IllegalStateException("requesting a run failed: " + requested.body());
+        }
+        String runId = JSON.readTree(requested.body()).path("id").asText();
+        Process worker = new ProcessBuilder("java", "-Xmx512m", "-cp", classpath, "io.rosterline.bench.BenchWorker", apiUrl,
+                token("rosterline-sync-worker", "sync-worker")).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(worker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = worker.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        JsonNode run = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/districts/" + district + "/runs/" + runId))
+                .header("Authorization", "Bearer " + token("bench-support", "support")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        if (exit != 0 || !"APPLIED".equals(run.path("status").asText())) {
+            throw new IllegalStateException(label + " did not apply: " + run);
+        }
+        long records = 0;
+        long changed = 0;
+        for (JsonNode c : run.path("counts")) {
+            records += c.path("total").asLong();
+            changed += c.path("added").asLong() + c.path("changed").asLong() + c.path("removed").asLong();
+        }
+        String rss = out.lines().filter(l -> l.startsWith("PEAK_RSS_KB=")).map(l -> Long.parseLong(l.substring(12)) / 1024 + " MB").findFirst().orElse("?");
+        System.out.printf("%-3s %-13s %10.2f %10d %12.0f %10s%n", size.name(), label, seconds, records, records / seconds,
+                "diff " + changed + ", worker RSS " + rss);
+        return seconds;
+    }
+
+    /** The physical floor: fetch the same pages with nothing done to them, then COPY the same rows into PostgreSQL. */
+    private double[] floor(SandboxSis sis, String url) throws Exception {
+        Path file = Files.createTempFile("bench-rows", ".tsv");
+        long[] count = {0};
+        long start = System.nanoTime();
+        try (OneRosterRestReader reader = reader(sis); BufferedWriter out = Files.newBufferedWriter(file)) {
+            List<String> schools = reader.listSchools().stream().map(Org::sourcedId).toList();
+            Consumer<io.rosterline.sis.model.RosterRecord> sink = r -> {
+                count[0]++;
+                try {
+                    out.write(r.sourcedId().replace('\t', ' '));
+                    out.write('\t');
+                    out.write(r.toString().replace('\t', ' ').replace('\n', ' ').replace("\\", "\\\\"));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            ReadReport report = new ReadReport();
+            reader.read(Endpoint.schools(), null, sink, report);
+            reader.read(RosterCollection.ACADEMIC_SESSIONS, null, sink, report);
+            for (String s : schools) {
+                reader.read(Endpoint.coursesOfSchool(s), null, sink, report);
+                reader.read(Endpoint.classesOfSchool(s), null, sink, report);
+                reader.read(Endpoint.enrollmentsOfSchool(s), null, sink, report);
+            }
+            reader.read(RosterCollection.USERS, null, sink, report);
+        }
+        double fetch = (System.nanoTime() - start) / 1e9;
+        double copy;
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+            exec(c, "CREATE TABLE floor_rows (sourced_id text, row_text text)");
+            long copyStart = System.nanoTime();
+            try (Reader in = Files.newBufferedReader(file)) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY floor_rows FROM STDIN", in);
+            }
+            copy = (System.nanoTime() - copyStart) / 1e9;
+        }
+        Files.deleteIfExists(file);
+        return new double[]{fetch, copy, count[0]};
+    }
+
+    private static OneRosterRestReader reader(SandboxSis sis) {
+        SisHttp http = new SisHttp(HttpSettings.defaults(), "sandbox");
+        return new OneRosterRestReader(new OneRosterRestReader.Config(URI.create(sis.oneRoster11Url()),
+                new OAuth2ClientCredentials(URI.create(sis.tokenUrl()), sis.clientId(), sis.clientSecret(), null,
+                        OAuth2ClientCredentials.ClientAuth.BASIC_HEADER, http), 5000, HttpSettings.defaults(),
+                OneRosterRestReader.Version.V1P1), http);
+    }
+
+    /** An RS256 token signed with this run's key, shaped like Keycloak's (groups carry the roles). */
+    private String token(String user, String role) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        long now = Instant.now().getEpochSecond();
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(("{\"sub\":\"" + user + "\",\"preferred_username\":\"" + user + "\",\"groups\":[\"" + role
+                + "\"],\"iat\":" + now + ",\"exp\":" + (now + 7200) + "}").getBytes(StandardCharsets.UTF_8));
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(keys.getPrivate());
+        signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + b64.encodeToString(signature.sign());
+    }
+
+    static long peakRssKb(Path status) {
+        try {
+            return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void waitReady(String url) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 240; i++) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("roster-api did not become ready; see benchmarks/target/roster-api-*.log");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void exec(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+            exec(c, sql);
+        }
+    }
+
+    private static void exec(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... params) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package io.rosterline.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts the Rosterline stack as real processes: PostgreSQL, Keycloak, roster-api and, when they are built,
+ * sis-sandbox, the sync-worker daemon and the web UI. The local run ({@link Main}) and the system tests both
+ * start things through this class, so there is one way to run the product.
+ *
+ * <p>Closing the stack stops everything it started, in reverse order, and drops a throw-away database.
+ */
+public final class DevStack implements AutoCloseable {
+
+    private static final Duration API_READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration SANDBOX_READY_TIMEOUT = Duration.ofMinutes(1);
+    private static final Duration WEB_READY_TIMEOUT = Duration.ofMinutes(2);
+    /** Local demo secret of the rosterline-sync-worker client, as in dev/keycloak/rosterline-realm.json. */
+    public static final String LOCAL_DEMO_WORKER_SECRET = "local-demo-worker-secret";
+    /** roster-api's property for its SFTP port (random in tests: several builds share the machine). */
+    static final String SFTP_PORT_PROPERTY = "rosterline.sftp.port";
+
+    private final StackOptions options;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final List<ManagedProcess> processes = new ArrayList<>();
+    private Postgres postgres;
+    private KeycloakServer keycloak;
+    private int apiPort;
+    private int sftpPort;
+    private int sandboxPort;
+    private int webPort;
+    private boolean databaseCreated;
+    private volatile boolean closed;
+
+    private DevStack(StackOptions options) {
+        this.options = options;
+    }
+
+    public static DevStack start(StackOptions options) {
+        DevStack stack = new DevStack(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        RepoLayout repo = options.repo();
+        createDirectories(options.workDir());
+        requireBuilt();
+        // Keycloak takes longest: launch it first and let PostgreSQL (and the sandbox) start meanwhile.
+        if (options.has(Component.KEYCLOAK)) {
+            int port = freeOrFail(Ports.resolve(options.keycloakPort()), "Keycloak");
+            keycloak = KeycloakServer.launch(RepoLayout.keycloakZip(), RepoLayout.keycloakVersion(),
+                    RepoLayout.cacheRoot(), options.workDir().resolve("keycloak"), repo.realmFile(), port);
+            track(keycloak, keycloak.process());
+        }
+        if (options.has(Component.ROSTER_API)) {
+            postgres = Postgres.localOrEmbedded(options.embeddedPostgresData(), options.postgresPort());
+            started.push(postgres);
+            postgres.createDatabaseIfMissing(options.databaseName());
+            databaseCreated = true;
+        }
+        ManagedProcess sandbox = null;
+        if (options.has(Component.SIS_SANDBOX) && repo.sandboxJar().isPresent()) {
+            sandboxPort = freeOrFail(Ports.resolve(options.sandboxPort()), "sis-sandbox");
+            sandbox = startJava("sis-sandbox", repo.sandboxJar().get(), Map.of(), Map.of(),
+                    List.of("--port", String.valueOf(sandboxPort)));
+        }
+        if (keycloak != null) {
+            keycloak.awaitReady();
+            keycloak.rememberAugmentation(RepoLayout.cacheRoot(), RepoLayout.keycloakVersion(),
+                    options.workDir().resolve("keycloak"));
+        }
+        if (sandbox != null) {
+            Readiness.awaitPortOpen(sandbox, sandboxPort, SANDBOX_READY_TIMEOUT);
+        }
+        if (options.has(Component.ROSTER_API)) {
+            startRosterApi();
+        }
+        if (options.has(Component.SYNC_WORKER) && Files.isRegularFile(repo.syncWorkerJar())
+                && options.has(Component.ROSTER_API) && keycloak != null) {
+            startSyncWorker();
+        }
+        if (options.has(Component.WEB_UI) && Files.isDirectory(repo.webUi().resolve("node_modules"))) {
+            startWebUi();
+        }
+    }
+
+    private void requireBuilt() {
+        if (options.has(Component.ROSTER_API) && !Files.isRegularFile(options.repo().rosterApiJar())) {
+            throw new StackStartException("roster-api is not built (" + options.repo().rosterApiJar()
+                    + " is missing). Run `./mvnw -q -B package -DskipTests` first, or use scripts/run-local.");
+        }
+    }
+
+    private void startRosterApi() {
+        apiPort = freeOrFail(Ports.resolve(options.apiPort()), "roster-api");
+        if (SFTP_PORT_PROPERTY != null) {
+            sftpPort = freeOrFail(Ports.resolve(options.sftpPort()), "roster-api SFTP");
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.http.port", String.valueOf(apiPort));
+        properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(options.databaseName()));
+        properties.put("quarkus.datasource.username", Postgres.USER);
+        properties.put("quarkus.datasource.password", Postgres.PASSWORD);
+        if (SFTP_PORT_PROPERTY != null) {
+            properties.put(SFTP_PORT_PROPERTY, String.valueOf(sftpPort));
+        }
+        properties.put("rosterline.demo.seed", "true");
+        if (keycloak != null) {
+            properties.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+        }
+        // The sandbox SIS runs on this machine: let the local stack connect districts to loopback addresses
+        // (production refuses private addresses to keep SIS URLs from reaching internal services).
+        properties.put("rosterline.credentials.allow-private-addresses", "true");
+        // The SPA on the Vite server calls the API cross-origin.
+        properties.put("quarkus.http.cors.enabled", "true");
+        properties.put("quarkus.http.cors.origins", "http://localhost:" + webPortOrDefault() + ",http://127.0.0.1:" + webPortOrDefault());
+        properties.putAll(options.extraApiProperties());
+        // The key that encrypts stored SIS credentials goes in the environment, not on the command line (ps shows that).
+        Map<String, String> environment = Map.of("ROSTERLINE_CREDENTIALS_KEY", CredentialsKey.forStack(options));
+        ManagedProcess api = startJava("roster-api", options.repo().rosterApiJar(), properties, environment, List.of());
+        Readiness.awaitHttpOk(api, URI.create(rosterApiUrl() + "/q/health/ready"), API_READY_TIMEOUT);
+    }
+
+    private void startSyncWorker() {
+        // Environment variables, as in the Kubernetes manifests (deploy/base/sync-worker): Quarkus reads them, and
+        // unlike system properties they are never reported as unknown configuration.
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("ROSTERLINE_API_URL", rosterApiUrl());
+        environment.put("ROSTERLINE_OIDC_URL", keycloak.realmUrl());
+        environment.put("ROSTERLINE_WORKER_CLIENT_ID", "rosterline-sync-worker");
+        environment.put("ROSTERLINE_WORKER_CLIENT_SECRET", LOCAL_DEMO_WORKER_SECRET);
+        startJava("sync-worker", options.repo().syncWorkerJar(), Map.of(), environment, List.of("daemon"));
+    }
+
+    private void startWebUi() {
+        webPort = freeOrFail(webPortOrDefault(), "web-ui");
+        Path webUi = options.repo().webUi();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("VITE_API_BASE_URL", rosterApiUrl());
+        if (keycloak != null) {
+            environment.put("VITE_OIDC_AUTHORITY", keycloak.realmUrl());
+        }
+        environment.put("VITE_OIDC_CLIENT_ID", "rosterline-web");
+        environment.put("BROWSER", "none");
+        environment.put("WEB_PORT", String.valueOf(webPort));
+        ManagedProcess web = ManagedProcess.start("web-ui",
+                List.of(webUi.resolve("node_modules/.bin/vite").toString(), "--port", String.valueOf(webPort),
+                        "--strictPort", "--host", "127.0.0.1"),
+                environment, webUi, options.workDir().resolve("logs/web-ui.log"));
+        processes.add(web);
+        started.push(web);
+        // Vite answers its first page only after bundling the dependencies (a minute on a busy machine); the server
+        // is usable once it listens, and the browser's first load simply waits for that bundle.
+        Readiness.awaitPortOpen(web, webPort, WEB_READY_TIMEOUT);
+    }
+
+    private int webPortOrDefault() {
+        return webPort != 0 ? webPort : (options.webPort() == 0 ? 5173 : options.webPort());
+    }
+
+    private ManagedProcess startJava(String name, Path jar, Map<String, String> systemProperties,
+                                     Map<String, String> environment, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Small heaps: up to four JVMs share a 2-core machine with other builds.
+        command.add("-Xmx384m");
+        command.add("-XX:TieredStopAtLevel=1");
+        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(args);
+        ManagedProcess process = ManagedProcess.start(name, command, environment, options.repo().root(),
+                options.workDir().resolve("logs/" + name + ".log"));
+        processes.add(process);
+        started.push(process);
+        return process;
+    }
+
+    private void track(AutoCloseable resource, ManagedProcess process) {
+        started.push(resource);
+        processes.add(process);
+    }
+
+    private static int freeOrFail(int port, String what) {
+        if (!Ports.isFree(port)) {
+            throw new StackStartException("Port " + port + " for " + what + " is taken by another program. "
+                    + "Stop it, or choose another port (see scripts/run-local --help).");
+        }
+        return port;
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public java.nio.file.Path repoRoot() {
+        return options.repo().root();
+    }
+
+    public String rosterApiUrl() {
+        return "http://localhost:" + apiPort;
+    }
+
+    public Optional<Integer> sftpPort() {
+        return sftpPort == 0 ? Optional.empty() : Optional.of(sftpPort);
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public Postgres postgres() {
+        return postgres;
+    }
+
+    public String databaseName() {
+        return options.databaseName();
+    }
+
+    public Optional<String> sandboxUrl() {
+        return sandboxPort == 0 ? Optional.empty() : Optional.of("http://localhost:" + sandboxPort);
+    }
+
+    public Optional<String> webUiUrl() {
+        return webPort == 0 ? Optional.empty() : Optional.of("http://localhost:" + webPort);
+    }
+
+    /** Every process the stack started (for the launcher's watch over unexpected exits). */
+    public List<ManagedProcess> processes() {
+        return List.copyOf(processes);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // Reverse start order; the database goes before its server.
+        while (!started.isEmpty()) {
+            AutoCloseable resource = started.pop();
+            if (resource == postgres && databaseCreated && options.dropDatabaseOnClose()) {
+                try {
+                    postgres.dropDatabase(options.databaseName());
+                } catch (RuntimeException e) {
+                    System.err.println("Could not drop " + options.databaseName() + ": " + e.getMessage());
+                }
+            }
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("Could not stop " + resource + ": " + e.getMessage());
+            }
+        }
+    }
+}

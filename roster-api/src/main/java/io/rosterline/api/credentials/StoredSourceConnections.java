@@ -1,0 +1,45 @@
+package io.rosterline.api.credentials;
+
+import io.rosterline.api.source.AuthMethod;
+import io.rosterline.api.source.SourceConnection;
+import io.rosterline.api.sync.SourceConnections;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The worker's connection settings come from the credentials the admin saved (decrypted here, for the worker endpoint
+ * only). The auth kind is the one the last live check found working, so DETECT resolves once, not every night.
+ */
+@ApplicationScoped
+public class StoredSourceConnections implements SourceConnections {
+
+    @Inject
+    CredentialsService credentials;
+
+    @Override
+    public Optional<Map<String, String>> settings(UUID districtId) {
+        if (SisCredentials.findById(districtId) == null) {
+            return Optional.empty();
+        }
+        CredentialsService.StoredConnection stored = credentials.storedConnection(districtId);
+        SourceConnection connection = stored.connection();
+        AuthMethod method = stored.workingMethod() != null ? stored.workingMethod() : connection.authMethod();
+        Map<String, String> settings = new HashMap<>();
+        settings.put("base-url", connection.baseUrl().toString());
+        settings.put("auth", method == AuthMethod.OAUTH1 ? "oauth1" : "oauth2");
+        settings.put("client-id", connection.clientId());
+        settings.put("client-secret", connection.clientSecret());
+        if (connection.tokenUrl() != null) {
+            settings.put("token-url", connection.tokenUrl().toString());
+        }
+        if (connection.scope() != null) {
+            settings.put("scope", connection.scope());
+        }
+        return Optional.of(Map.copyOf(settings));
+    }
+}

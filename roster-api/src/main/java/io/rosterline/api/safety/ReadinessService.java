@@ -1,0 +1,257 @@
+package io.rosterline.api.safety;
+
+import io.agroal.api.AgroalDataSource;
+import io.rosterline.api.audit.AuditTrail;
+import io.rosterline.api.checklist.ChecklistContributor;
+import io.rosterline.api.checklist.ChecklistStep;
+import io.rosterline.api.checklist.StepStatus;
+import io.rosterline.api.common.ProblemException;
+import io.rosterline.api.district.District;
+import io.rosterline.api.security.CurrentUser;
+import io.rosterline.api.sync.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The readiness review: findings over the roster as a run leaves it (its staged differences over the current roster)
+ * and the existing accounts. Every finding names the records concerned (up to {@link #RECORDS_SHOWN}) and a fix.
+ * The checklist's READINESS_REVIEW step is DONE when no blocking finding remains unacknowledged.
+ */
+@ApplicationScoped
+@Transactional
+public class ReadinessService implements ChecklistContributor {
+
+    static final int RECORDS_SHOWN = 50;
+    private static final UUID NO_RUN = new UUID(0, 0);
+
+    @Schema(name = "ReadinessRecord", description = "Records a finding concerns: rostered sourcedIds and/or an existing account.")
+    public record FindingRecord(String detail, List<String> sourcedIds, UUID accountId) {
+    }
+
+    @Schema(name = "ReadinessFinding")
+    public record Finding(String kind, boolean blocking, String title, long count, List<FindingRecord> records, String suggestedFix,
+                          boolean acknowledged) {
+    }
+
+    @Schema(name = "Readiness", description = "Findings of the readiness review; done when no blocking finding is left unacknowledged.")
+    public record Readiness(UUID runId, boolean done, List<Finding> findings) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Clock clock;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    CurrentUser currentUser;
+
+    /** Findings for the given run, or the latest staged or held run, or (none) the current roster. */
+    public Readiness review(UUID districtId, UUID runId) {
+        District district = District.require(districtId);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(district.timezone));
+        try (Connection c = dataSource.getConnection()) {
+            UUID run = runId != null ? requireRun(c, districtId, runId) : latestPending(c, districtId);
+            materialise(c, districtId, run == null ? NO_RUN : run);
+            Set<String> acks = acknowledged(c, districtId);
+            List<Finding> findings = new ArrayList<>();
+            add(c, findings, acks, "DUPLICATE_PERSON", true, "The same person twice", """
+                    SELECT 'Same ' || k.field || ' ' || k.value || ' on ' || string_agg(k.sourced_id, ', ' ORDER BY k.sourced_id),
+                           array_agg(k.sourced_id ORDER BY k.sourced_id), NULL::uuid
+                    FROM (SELECT 'email' AS field, lower(email) AS value, sourced_id FROM rd_user WHERE email IS NOT NULL AND email <> ''
+                          UNION ALL
+                          SELECT 'login', lower(username), sourced_id FROM rd_user WHERE username IS NOT NULL AND username <> '') k
+                    GROUP BY k.field, k.value HAVING count(DISTINCT k.sourced_id) > 1
+                    ORDER BY 1""", "Ask the SIS to merge the records into one; if Rosterline already holds an account for each, "
+                    + "merge the accounts (action MERGE).", List.of());
+            add(c, findings, acks, "ACCOUNT_FORMAT_MATCH", true, "Incoming people matching an existing account in another format", """
+                    SELECT DISTINCT ON (u.sourced_id)
+                           u.sourced_id || ' (' || COALESCE(u.email, u.username) || ') matches account ' || COALESCE(a.email, a.login)
+                           || CASE WHEN lower(a.email) = lower(u.email) OR lower(a.login) = lower(u.username) THEN ' (letter case differs)'
+                                   ELSE ' (other email domain)' END,
+                           ARRAY[u.sourced_id], a.id
+                    FROM rd_user u JOIN account a ON a.district_id = ? AND a.active AND a.sourced_id IS DISTINCT FROM u.sourced_id
+                    WHERE NOT EXISTS (SELECT 1 FROM account x WHERE x.district_id = ? AND x.sourced_id = u.sourced_id)
+                      AND ((lower(a.email) = lower(u.email) AND a.email <> u.email)
+                        OR (lower(a.login) = lower(u.username) AND a.login <> u.username)
+                        OR (split_part(lower(a.email), '@', 1) = split_part(lower(u.email), '@', 1)
+                            AND split_part(lower(a.email), '@', 2) <> split_part(lower(u.email), '@', 2)
+                            AND lower(a.given_name) = lower(u.given_name) AND lower(a.family_name) = lower(u.family_name)))
+                    ORDER BY u.sourced_id, a.id""", "Link the account to the incoming record (action LINK) so it keeps its "
+                    + "licenses and history instead of a second account being created.", List.of(districtId, districtId));
+            add(c, findings, acks, "DANGLING_ENROLLMENT", true, "Enrollments that point to unknown classes or people", """
+                    SELECT e.sourced_id || ' points to ' || CASE WHEN k.sourced_id IS NULL THEN 'class ' || e.class_sourced_id
+                           ELSE 'person ' || e.user_sourced_id END || ', which the roster does not have',
+                           ARRAY[e.sourced_id], NULL::uuid
+                    FROM rd_enrollment e LEFT JOIN rd_class k ON k.sourced_id = e.class_sourced_id
+                    LEFT JOIN rd_user u ON u.sourced_id = e.user_sourced_id
+                    WHERE k.sourced_id IS NULL OR u.sourced_id IS NULL ORDER BY e.sourced_id""",
+                    "Check the SIS export: the class or person is missing from it, or not in a selected school.", List.of());
+            add(c, findings, acks, "CLASS_WITHOUT_TEACHER", false, "Classes without a teacher", """
+                    SELECT 'Class ' || COALESCE(k.title, k.sourced_id) || ' has no teacher', ARRAY[k.sourced_id], NULL::uuid
+                    FROM rd_class k WHERE NOT EXISTS (SELECT 1 FROM rd_enrollment e WHERE e.class_sourced_id = k.sourced_id
+                                                      AND lower(e.role) = 'teacher')
+                    ORDER BY k.sourced_id""", "Assign a teacher in the SIS; until then nobody holds the teacher edition for it.", List.of());
+            add(c, findings, acks, "STUDENT_WITHOUT_CLASS", false, "Students without classes", """
+                    SELECT 'Student ' || COALESCE(u.given_name || ' ' || u.family_name, u.sourced_id) || ' is in no class',
+                           ARRAY[u.sourced_id], NULL::uuid
+                    FROM rd_user u WHERE lower(u.role) = 'student'
+                      AND NOT EXISTS (SELECT 1 FROM rd_enrollment e WHERE e.user_sourced_id = u.sourced_id)
+                    ORDER BY u.sourced_id""", "Enroll the student in the SIS, or leave it: they get no license until enrolled.", List.of());
+            add(c, findings, acks, "TERM_NOT_STARTED", false, "Terms that have not started", """
+                    SELECT 'Term ' || s.title || ' starts on ' || COALESCE(ss.override_start, s.start_date), ARRAY[s.sourced_id], NULL::uuid
+                    FROM rd_session s LEFT JOIN sis_academic_session ss ON ss.district_id = ? AND ss.sourced_id = s.sourced_id
+                    WHERE COALESCE(ss.override_start, s.start_date) > ?
+                      AND EXISTS (SELECT 1 FROM rd_class k WHERE s.sourced_id = ANY (k.term_sourced_ids))
+                    ORDER BY s.sourced_id""", "Set an override start on the term if students need access before it starts.",
+                    List.of(districtId, today));
+            add(c, findings, acks, "TERM_ENDED", false, "Terms that have already ended", """
+                    SELECT 'Term ' || s.title || ' ended on ' || COALESCE(ss.freeze_end, s.end_date), ARRAY[s.sourced_id], NULL::uuid
+                    FROM rd_session s LEFT JOIN sis_academic_session ss ON ss.district_id = ? AND ss.sourced_id = s.sourced_id
+                    WHERE COALESCE(ss.freeze_end, s.end_date) < ?
+                      AND EXISTS (SELECT 1 FROM rd_class k WHERE s.sourced_id = ANY (k.term_sourced_ids))
+                    ORDER BY s.sourced_id""", "Set a freeze end on the term if access should continue, or expect these licenses to end.",
+                    List.of(districtId, today));
+            add(c, findings, acks, "MAPPED_COURSE_WITHOUT_CLASSES", false, "Mapped courses with no classes", """
+                    SELECT 'Course ' || COALESCE(sc.course_code, sc.title, cl.course_sourced_id) || ' is mapped but has no classes',
+                           ARRAY[cl.course_sourced_id], NULL::uuid
+                    FROM (SELECT DISTINCT course_sourced_id FROM course_license WHERE district_id = ?) cl
+                    LEFT JOIN sis_course sc ON sc.district_id = ? AND sc.sourced_id = cl.course_sourced_id
+                    WHERE NOT EXISTS (SELECT 1 FROM rd_class k WHERE k.course_sourced_id = cl.course_sourced_id)
+                    ORDER BY cl.course_sourced_id""", "Check the course is selected and taught this year, or remove its mapping.",
+                    List.of(districtId, districtId));
+            for (String table : List.of("rd_user", "rd_class", "rd_enrollment", "rd_session")) {
+                Jdbc.update(c, "DROP TABLE " + table);
+            }
+            boolean done = findings.stream().noneMatch(f -> f.blocking() && !f.acknowledged());
+            return new Readiness(run, done, findings);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Readiness acknowledge(UUID districtId, String kind) {
+        try (Connection c = dataSource.getConnection()) {
+            Jdbc.update(c, "INSERT INTO readiness_ack (district_id, kind, acknowledged_by, acknowledged_at) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT (district_id, kind) DO NOTHING", districtId, kind, currentUser.actor(), clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        audit.record(districtId, "readiness.acknowledged", "readiness_finding", kind, null, Map.of("kind", kind));
+        return review(districtId, null);
+    }
+
+    @Override
+    public ChecklistStep step() {
+        return ChecklistStep.READINESS_REVIEW;
+    }
+
+    @Override
+    public StepStatus evaluate(District district) {
+        try (Connection c = dataSource.getConnection()) {
+            if (latestPending(c, district.id) == null && SafetyGate.count(c,
+                    "SELECT count(*) FROM roster_user WHERE district_id = ?", district.id) == 0) {
+                return StepStatus.notStarted("No roster to review yet", "Run a manual import first");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Readiness readiness = review(district.id, null);
+        long blocking = readiness.findings().stream().filter(f -> f.blocking() && !f.acknowledged()).count();
+        return readiness.done() ? StepStatus.done("No blocking finding left")
+                : StepStatus.needsAttention(blocking + " blocking finding(s) to fix or acknowledge", "Open the readiness review");
+    }
+
+    /** Runs one finding's query (detail, sourcedIds, accountId per row): counts all rows, keeps the first few. */
+    private static void add(Connection c, List<Finding> findings, Set<String> acks, String kind, boolean blocking, String title,
+                            String sql, String fix, List<Object> params) throws SQLException {
+        List<FindingRecord> records = new ArrayList<>();
+        long count = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.bind(ps, params.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    count++;
+                    if (records.size() < RECORDS_SHOWN) {
+                        String[] ids = (String[]) rs.getArray(2).getArray();
+                        records.add(new FindingRecord(rs.getString(1), Arrays.asList(ids), rs.getObject(3, UUID.class)));
+                    }
+                }
+            }
+        }
+        if (count > 0) {
+            findings.add(new Finding(kind, blocking, title, count, List.copyOf(records), fix, acks.contains(kind)));
+        }
+    }
+
+    private static Set<String> acknowledged(Connection c, UUID districtId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind FROM readiness_ack WHERE district_id = ?")) {
+            ps.setObject(1, districtId);
+            try (ResultSet rs = ps.executeQuery()) {
+                Set<String> kinds = new java.util.HashSet<>();
+                while (rs.next()) {
+                    kinds.add(rs.getString(1));
+                }
+                return kinds;
+            }
+        }
+    }
+
+    /** The roster as the run leaves it (active records only), as four temporary tables. */
+    private static void materialise(Connection c, UUID districtId, UUID runId) throws SQLException {
+        String[][] tables = {
+                {"rd_user", "roster_user", "staged_user", "sourced_id, role, given_name, family_name, email, username"},
+                {"rd_class", "roster_class", "staged_class", "sourced_id, title, course_sourced_id, school_sourced_id, term_sourced_ids"},
+                {"rd_enrollment", "roster_enrollment", "staged_enrollment", "sourced_id, class_sourced_id, user_sourced_id, role"},
+                {"rd_session", "roster_session", "staged_session", "sourced_id, title, start_date, end_date"}};
+        for (String[] t : tables) {
+            Jdbc.update(c, "CREATE TEMP TABLE " + t[0] + " ON COMMIT DROP AS "
+                    + "SELECT " + t[3] + " FROM " + t[2] + " WHERE run_id = ? AND op = 'U' AND status = 'active' "
+                    + "UNION ALL SELECT " + t[3] + " FROM " + t[1] + " r WHERE r.district_id = ? AND r.status = 'active' "
+                    + "AND NOT EXISTS (SELECT 1 FROM " + t[2] + " s WHERE s.run_id = ? AND s.sourced_id = r.sourced_id)",
+                    runId, districtId, runId);
+        }
+        Jdbc.update(c, "CREATE INDEX ON rd_user (sourced_id)");
+        Jdbc.update(c, "CREATE INDEX ON rd_class (sourced_id)");
+        Jdbc.update(c, "CREATE INDEX ON rd_enrollment (class_sourced_id)");
+        Jdbc.update(c, "CREATE INDEX ON rd_enrollment (user_sourced_id)");
+    }
+
+    private static UUID requireRun(Connection c, UUID districtId, UUID runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sync_run WHERE id = ? AND district_id = ?")) {
+            Jdbc.bind(ps, runId, districtId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("Run " + runId);
+                }
+                return runId;
+            }
+        }
+    }
+
+    private static UUID latestPending(Connection c, UUID districtId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sync_run WHERE district_id = ? AND status IN ('STAGED', 'HELD') "
+                + "AND kind <> 'RESTORE' ORDER BY created_at DESC LIMIT 1")) {
+            ps.setObject(1, districtId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, UUID.class) : null;
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.rosterline.api.safety;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A district's safety net: a run that would remove more than {@code percent} AND at least {@code minCount} of a record
+ * type (district-wide, or within one school) is held. Classes with fewer than {@code minClassSize} students are left
+ * out of the school-level judgement, so a tiny class emptying out cannot hold a run. Inside the rollover window the
+ * percentages are relaxed to {@code rolloverRemovalPercent}.
+ */
+@Schema(name = "SafetySettings", example = """
+        {"userRemovalPercent":10,"userRemovalMinCount":50,"enrollmentRemovalPercent":10,"enrollmentRemovalMinCount":50,
+         "licenseRemovalPercent":10,"licenseRemovalMinCount":50,"minClassSize":5,"rolloverStart":"2027-06-15",
+         "rolloverEnd":"2027-08-31","rolloverRemovalPercent":60,"applyAdditionsWhileHeld":true,"minSourcePercent":50,
+         "notificationEmail":"rostering@harbor.k12.example","shadowNightly":false}""")
+public record SafetySettings(
+        @NotNull(message = "give the share of users a run may remove") @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be at most 100") BigDecimal userRemovalPercent,
+        @NotNull(message = "give the number of users a run may remove before the percentage counts") @Min(value = 0, message = "must be 0 or more") @Max(value = 10_000_000, message = "must be at most 10000000") Integer userRemovalMinCount,
+        @NotNull(message = "give the share of enrollments a run may remove") @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be at most 100") BigDecimal enrollmentRemovalPercent,
+        @NotNull(message = "give the number of enrollments a run may remove before the percentage counts") @Min(value = 0, message = "must be 0 or more") @Max(value = 10_000_000, message = "must be at most 10000000") Integer enrollmentRemovalMinCount,
+        @NotNull(message = "give the share of license assignments a run may remove") @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be at most 100") BigDecimal licenseRemovalPercent,
+        @NotNull(message = "give the number of license assignments a run may remove before the percentage counts") @Min(value = 0, message = "must be 0 or more") @Max(value = 10_000_000, message = "must be at most 10000000") Integer licenseRemovalMinCount,
+        @NotNull(message = "give the smallest class (in students) that is judged") @Min(value = 0, message = "must be 0 or more") @Max(value = 10_000, message = "must be at most 10000") Integer minClassSize,
+        LocalDate rolloverStart,
+        LocalDate rolloverEnd,
+        @NotNull(message = "give the share a run may remove inside the rollover window") @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be at most 100") BigDecimal rolloverRemovalPercent,
+        @NotNull(message = "say whether safe additions are applied while a run is held") Boolean applyAdditionsWhileHeld,
+        @NotNull(message = "give the smallest share of the last good run a source may shrink to") @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be at most 100") BigDecimal minSourcePercent,
+        @Email(message = "must be an email address") @Size(max = 320, message = "must be at most 320 characters") String notificationEmail,
+        /** A district in SETUP gets nightly dry runs (plan computed, never applied); absent means false. */
+        Boolean shadowNightly) {
+
+    public static SafetySettings defaults() {
+        return new SafetySettings(BigDecimal.TEN, 50, BigDecimal.TEN, 50, BigDecimal.TEN, 50, 5, null, null,
+                BigDecimal.valueOf(60), false, BigDecimal.valueOf(50), null, false);
+    }
+
+    public boolean inRollover(LocalDate today) {
+        return rolloverStart != null && rolloverEnd != null && !today.isBefore(rolloverStart) && !today.isAfter(rolloverEnd);
+    }
+}

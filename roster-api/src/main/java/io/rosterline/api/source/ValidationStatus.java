@@ -1,0 +1,5 @@
+package io.rosterline.api.source;
+
+public enum ValidationStatus {
+    VALID, INVALID, NOT_CHECKED
+}

@@ -1,0 +1,264 @@
+package io.rosterline.api.staging;
+
+import io.rosterline.api.accounts.AccountMatcher;
+import io.rosterline.api.sync.Jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Applies a run in the caller's ONE transaction: the staged differences become the current roster, rostered people
+ * become accounts, and ROSTERED license assignments are replaced set-based (INSERT ... SELECT, DELETE ... WHERE NOT
+ * EXISTS). STICKY and MANUAL assignments are never touched and still occupy their seats. Seats are never exceeded:
+ * within a product, people are ranked by {@link #ALLOCATION_ORDER} and filled into the ROSTERED pools in pool order;
+ * whoever ranks past the last free seat gets none and is reported.
+ *
+ * <p>The review plan is the same computation in a transaction that is rolled back, so plan and apply cannot disagree.
+ */
+public final class ApplyEngine {
+
+    public static final String ALLOCATION_ORDER =
+            "teachers first, then people who already hold the license, then earliest enrollment begin date, then sourcedId";
+
+    public record Person(String sourcedId, String name, String role, String sku, UUID poolId, String reason) {
+    }
+
+    public record PoolLine(UUID poolId, int seats, long heldBySticky, long heldByManual, long free, long assigned) {
+    }
+
+    public record ProductLine(UUID productId, String sku, String title, String edition, long needed, long seatsAvailable,
+                              long assigned, long unseated, long gains, long losses, List<PoolLine> pools) {
+    }
+
+    public record Report(Map<String, Long> accounts, List<ProductLine> products, long gainsTotal, List<Person> gains,
+                         long lossesTotal, List<Person> losses, long unseatedTotal, List<Person> unseated,
+                         String allocationOrder) {
+        /** The same without the people lists, for the run history. */
+        public Report summary(int keep) {
+            return new Report(accounts, products, gainsTotal, gains.stream().limit(keep).toList(), lossesTotal,
+                    losses.stream().limit(keep).toList(), unseatedTotal, unseated.stream().limit(keep).toList(), allocationOrder);
+        }
+    }
+
+    private ApplyEngine() {
+    }
+
+    public static Report apply(Connection c, UUID districtId, UUID runId, LocalDate today, Instant now, String actor,
+                               List<String> matchOrder, int listLimit) throws SQLException {
+        // One apply per district at a time; pools are locked so seat counts cannot move underneath us.
+        Jdbc.lock(c, "SELECT 1 FROM district WHERE id = ? FOR UPDATE", districtId);
+        Jdbc.lock(c, "SELECT 1 FROM license_pool WHERE district_id = ? FOR UPDATE", districtId);
+        if (runId != null) {
+            promote(c, districtId, runId);
+        }
+        Map<String, Long> accounts = AccountMatcher.match(c, districtId, matchOrder, now);
+        buildAllocation(c, districtId, today);
+        List<ProductLine> products = productLines(c, districtId);
+        long gainsTotal = count(c, "SELECT count(*) FROM apply_alloc x WHERE x.pool_id IS NOT NULL AND NOT EXISTS ("
+                + "SELECT 1 FROM license_assignment la WHERE la.district_id = ? AND la.account_id = x.account_id "
+                + "AND la.product_id = x.product_id AND la.source = 'ROSTERED')", districtId);
+        List<Person> gains = people(c, """
+                SELECT a.sourced_id, a.given_name || ' ' || a.family_name, a.role, p.sku, x.pool_id, 'enrolled in a licensed course'
+                FROM apply_alloc x JOIN account a ON a.id = x.account_id JOIN product p ON p.id = x.product_id
+                WHERE x.pool_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM license_assignment la WHERE la.district_id = ?
+                      AND la.account_id = x.account_id AND la.product_id = x.product_id AND la.source = 'ROSTERED')
+                ORDER BY p.sku, a.sourced_id LIMIT ?""", districtId, listLimit);
+        String lostWhere = """
+                FROM license_assignment la JOIN account a ON a.id = la.account_id JOIN product p ON p.id = la.product_id
+                LEFT JOIN apply_alloc x ON x.account_id = la.account_id AND x.product_id = la.product_id
+                WHERE la.district_id = ? AND la.source = 'ROSTERED' AND x.pool_id IS NULL""";
+        long lossesTotal = count(c, "SELECT count(*) " + lostWhere, districtId);
+        List<Person> losses = people(c, "SELECT a.sourced_id, a.given_name || ' ' || a.family_name, a.role, p.sku, la.pool_id, "
+                + "CASE WHEN x.account_id IS NULL THEN 'no longer enrolled in a licensed course' ELSE 'no seat left' END "
+                + lostWhere + " ORDER BY p.sku, a.sourced_id LIMIT ?", districtId, listLimit);
+        long unseatedTotal = count(c, "SELECT count(*) FROM apply_alloc WHERE pool_id IS NULL");
+        List<Person> unseated = people(c, """
+                SELECT a.sourced_id, a.given_name || ' ' || a.family_name, a.role, p.sku, NULL::uuid,
+                       CASE WHEN x.product_has_pool THEN 'all seats are taken' ELSE 'the district has no current rostered pool for this product' END
+                FROM apply_alloc x JOIN account a ON a.id = x.account_id JOIN product p ON p.id = x.product_id
+                WHERE x.pool_id IS NULL ORDER BY p.sku, x.rank LIMIT ?""", listLimit);
+
+        // The replacement itself: three set-based statements.
+        Jdbc.update(c, """
+                DELETE FROM license_assignment la WHERE la.district_id = ? AND la.source = 'ROSTERED'
+                  AND NOT EXISTS (SELECT 1 FROM apply_alloc x WHERE x.account_id = la.account_id AND x.product_id = la.product_id
+                                  AND x.pool_id IS NOT NULL)""", districtId);
+        Jdbc.update(c, """
+                INSERT INTO license_assignment (district_id, account_id, product_id, pool_id, source, effective_start, effective_end,
+                                                assigned_at, assigned_by)
+                SELECT ?, x.account_id, x.product_id, x.pool_id, 'ROSTERED', x.effective_start, x.effective_end, ?, ?
+                FROM apply_alloc x WHERE x.pool_id IS NOT NULL
+                ON CONFLICT (district_id, account_id, product_id, source) DO UPDATE
+                  SET pool_id = EXCLUDED.pool_id, effective_start = EXCLUDED.effective_start, effective_end = EXCLUDED.effective_end
+                  WHERE (license_assignment.pool_id, license_assignment.effective_start, license_assignment.effective_end)
+                        IS DISTINCT FROM (EXCLUDED.pool_id, EXCLUDED.effective_start, EXCLUDED.effective_end)""",
+                districtId, now, actor);
+        // Belt and braces: the allocation cannot overfill a pool; if it ever did, the whole apply rolls back.
+        long overfull = count(c, """
+                SELECT count(*) FROM license_pool lp WHERE lp.district_id = ? AND lp.mode = 'ROSTERED'
+                  AND (SELECT count(*) FROM license_assignment la WHERE la.pool_id = lp.id AND la.source = 'ROSTERED') >
+                      greatest(lp.seats - (SELECT count(*) FROM license_assignment la WHERE la.pool_id = lp.id AND la.source <> 'ROSTERED'), 0)""",
+                districtId);
+        if (overfull > 0) {
+            throw new IllegalStateException("the allocation would exceed the seats of " + overfull + " pool(s)");
+        }
+        return new Report(accounts, products, gainsTotal, gains, lossesTotal, losses, unseatedTotal, unseated, ALLOCATION_ORDER);
+    }
+
+    /** The staged differences become the current roster. */
+    static void promote(Connection c, UUID districtId, UUID runId) throws SQLException {
+        for (RosterTable t : RosterTable.values()) {
+            Jdbc.update(c, "DELETE FROM " + t.current + " r USING " + t.staged + " s WHERE s.run_id = ? AND s.op = 'D' "
+                    + "AND r.district_id = ? AND r.sourced_id = s.sourced_id", runId, districtId);
+            StringBuilder set = new StringBuilder("hash = EXCLUDED.hash, status = EXCLUDED.status");
+            for (RosterTable.Column column : t.columns) {
+                set.append(", ").append(column.name()).append(" = EXCLUDED.").append(column.name());
+            }
+            Jdbc.update(c, "INSERT INTO " + t.current + " (district_id, sourced_id, hash, status, " + t.dataColumns(null) + ") "
+                    + "SELECT district_id, sourced_id, hash, status, " + t.dataColumns(null) + " FROM " + t.staged
+                    + " WHERE run_id = ? AND op = 'U' ON CONFLICT (district_id, sourced_id) DO UPDATE SET " + set, runId);
+        }
+    }
+
+    /**
+     * apply_alloc: who should hold which product, with effective dates from the class's terms (an admin's
+     * override_start opens access early, freeze_end keeps it late), ranked and placed into a pool or none.
+     */
+    static void buildAllocation(Connection c, UUID districtId, LocalDate today) throws SQLException {
+        Jdbc.update(c, """
+                CREATE TEMP TABLE apply_want ON COMMIT DROP AS
+                SELECT a.id AS account_id, cl.product_id, bool_or(lower(e.role) = 'teacher') AS is_teacher,
+                       min(e.begin_date) AS enrolled_on, min(u.sourced_id) AS person,
+                       min(COALESCE(ss.override_start, rs.start_date, ss.start_date)) AS effective_start,
+                       max(COALESCE(ss.freeze_end, rs.end_date, ss.end_date)) AS effective_end
+                FROM roster_enrollment e
+                JOIN roster_class k ON k.district_id = e.district_id AND k.sourced_id = e.class_sourced_id AND k.status = 'active'
+                JOIN roster_user u ON u.district_id = e.district_id AND u.sourced_id = e.user_sourced_id AND u.status = 'active'
+                JOIN account a ON a.district_id = e.district_id AND a.sourced_id = u.sourced_id AND a.active
+                JOIN course_license cl ON cl.district_id = e.district_id AND cl.course_sourced_id = k.course_sourced_id
+                JOIN product p ON p.id = cl.product_id AND p.active
+                     AND p.edition = CASE lower(e.role) WHEN 'teacher' THEN 'TEACHER' WHEN 'student' THEN 'STUDENT' END
+                LEFT JOIN LATERAL unnest(k.term_sourced_ids) AS term(id) ON true
+                LEFT JOIN roster_session rs ON rs.district_id = e.district_id AND rs.sourced_id = term.id
+                LEFT JOIN sis_academic_session ss ON ss.district_id = e.district_id AND ss.sourced_id = term.id
+                WHERE e.district_id = ? AND e.status = 'active'
+                GROUP BY a.id, cl.product_id""", districtId);
+        // Access that ended (and was not frozen open) needs no seat; whoever holds it as STICKY or MANUAL needs no other.
+        Jdbc.update(c, "DELETE FROM apply_want w WHERE w.effective_end < ?", today);
+        Jdbc.update(c, """
+                DELETE FROM apply_want w WHERE EXISTS (SELECT 1 FROM license_assignment la WHERE la.district_id = ?
+                    AND la.account_id = w.account_id AND la.product_id = w.product_id AND la.source IN ('STICKY', 'MANUAL'))""",
+                districtId);
+        Jdbc.update(c, """
+                CREATE TEMP TABLE apply_pool ON COMMIT DROP AS
+                SELECT f.*, sum(f.free) OVER (PARTITION BY f.product_id ORDER BY f.start_date, f.pool_id) AS upto
+                FROM (SELECT lp.id AS pool_id, lp.product_id, lp.seats, lp.start_date,
+                             (SELECT count(*) FROM license_assignment la WHERE la.pool_id = lp.id AND la.source = 'STICKY') AS sticky,
+                             (SELECT count(*) FROM license_assignment la WHERE la.pool_id = lp.id AND la.source = 'MANUAL') AS manual,
+                             greatest(lp.seats - (SELECT count(*) FROM license_assignment la
+                                                  WHERE la.pool_id = lp.id AND la.source <> 'ROSTERED'), 0) AS free
+                      FROM license_pool lp
+                      WHERE lp.district_id = ? AND lp.mode = 'ROSTERED' AND lp.start_date <= ? AND lp.end_date >= ?) f""",
+                districtId, today, today);
+        Jdbc.update(c, """
+                CREATE TEMP TABLE apply_alloc ON COMMIT DROP AS
+                WITH ranked AS (
+                    SELECT w.*, row_number() OVER (PARTITION BY w.product_id
+                               ORDER BY w.is_teacher DESC, (held.id IS NOT NULL) DESC, w.enrolled_on NULLS LAST, w.person) AS rank
+                    FROM apply_want w
+                    LEFT JOIN license_assignment held ON held.district_id = ? AND held.account_id = w.account_id
+                         AND held.product_id = w.product_id AND held.source = 'ROSTERED')
+                SELECT r.*, p.pool_id,
+                       EXISTS (SELECT 1 FROM apply_pool q WHERE q.product_id = r.product_id) AS product_has_pool
+                FROM ranked r
+                LEFT JOIN apply_pool p ON p.product_id = r.product_id AND r.rank > p.upto - p.free AND r.rank <= p.upto""",
+                districtId);
+        Jdbc.update(c, "CREATE INDEX ON apply_alloc (account_id, product_id)");
+        Jdbc.update(c, "ANALYZE apply_alloc");
+    }
+
+    static List<ProductLine> productLines(Connection c, UUID districtId) throws SQLException {
+        List<ProductLine> lines = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT p.id, p.sku, p.title, p.edition,
+                       (SELECT count(*) FROM apply_alloc x WHERE x.product_id = p.id),
+                       (SELECT COALESCE(sum(q.free), 0) FROM apply_pool q WHERE q.product_id = p.id),
+                       (SELECT count(*) FROM apply_alloc x WHERE x.product_id = p.id AND x.pool_id IS NOT NULL),
+                       (SELECT count(*) FROM apply_alloc x WHERE x.product_id = p.id AND x.pool_id IS NULL),
+                       (SELECT count(*) FROM apply_alloc x WHERE x.product_id = p.id AND x.pool_id IS NOT NULL AND NOT EXISTS (
+                            SELECT 1 FROM license_assignment la WHERE la.district_id = ? AND la.account_id = x.account_id
+                              AND la.product_id = x.product_id AND la.source = 'ROSTERED')),
+                       (SELECT count(*) FROM license_assignment la LEFT JOIN apply_alloc x ON x.account_id = la.account_id
+                              AND x.product_id = la.product_id
+                        WHERE la.district_id = ? AND la.product_id = p.id AND la.source = 'ROSTERED' AND x.pool_id IS NULL)
+                FROM product p
+                WHERE p.id IN (SELECT product_id FROM apply_alloc UNION SELECT product_id FROM apply_pool
+                               UNION SELECT product_id FROM license_assignment WHERE district_id = ? AND source = 'ROSTERED')
+                ORDER BY p.sku""")) {
+            Jdbc.bind(ps, districtId, districtId, districtId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID productId = rs.getObject(1, UUID.class);
+                    lines.add(new ProductLine(productId, rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), List.of()));
+                }
+            }
+        }
+        List<ProductLine> withPools = new ArrayList<>();
+        for (ProductLine line : lines) {
+            List<PoolLine> pools = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT q.pool_id, q.seats, q.sticky, q.manual, q.free,
+                           (SELECT count(*) FROM apply_alloc x WHERE x.pool_id = q.pool_id)
+                    FROM apply_pool q WHERE q.product_id = ? ORDER BY q.start_date, q.pool_id""")) {
+                ps.setObject(1, line.productId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        pools.add(new PoolLine(rs.getObject(1, UUID.class), rs.getInt(2), rs.getLong(3), rs.getLong(4),
+                                rs.getLong(5), rs.getLong(6)));
+                    }
+                }
+            }
+            withPools.add(new ProductLine(line.productId(), line.sku(), line.title(), line.edition(), line.needed(),
+                    line.seatsAvailable(), line.assigned(), line.unseated(), line.gains(), line.losses(), pools));
+        }
+        return withPools;
+    }
+
+    private static long count(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<Person> people(Connection c, String sql, Object... params) throws SQLException {
+        List<Person> people = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    people.add(new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, UUID.class), rs.getString(6)));
+                }
+            }
+        }
+        return people;
+    }
+
+    static Map<String, Long> emptyAccounts() {
+        return new LinkedHashMap<>();
+    }
+}

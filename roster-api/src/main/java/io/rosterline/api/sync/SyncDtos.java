@@ -1,0 +1,85 @@
+package io.rosterline.api.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Runs as the API shows them, and the worker protocol's bodies. */
+public final class SyncDtos {
+
+    private SyncDtos() {
+    }
+
+    @Schema(name = "RunRequest", description = "Ask for a run now. MANUAL_IMPORT stages for review; SYNC_LICENSES and RESYNC also apply.",
+            example = "{\"kind\":\"MANUAL_IMPORT\"}")
+    public record RunRequest(@NotNull(message = "choose MANUAL_IMPORT, SYNC_LICENSES or RESYNC") RunKind kind) {
+    }
+
+    @Schema(name = "RunProgress", description = "Where a run is: the current phase and how far it got (\"users 40,000 of 170,000\").")
+    public record RunProgress(String phase, Long done, Long total, String text, JsonNode phases) {
+    }
+
+    @Schema(name = "Run", description = "One sync run: what triggered it, its phases, counts, timings, plan and result.")
+    public record RunView(UUID id, UUID districtId, RunKind kind, String trigger, RunStatus status, String requestedBy,
+                          int attempt, Instant createdAt, Instant startedAt, Instant stagedAt, Instant appliedAt,
+                          Instant finishedAt, Double durationSeconds, RunProgress progress, JsonNode counts,
+                          JsonNode planSummary, JsonNode applyReport, JsonNode readReport, String error) {
+    }
+
+    @Schema(name = "ClaimRequest", description = "A worker asks for one due run.", example = "{\"workerId\":\"sync-worker-7f9c\"}")
+    public record ClaimRequest(@NotBlank(message = "name the worker") @Size(max = 200) String workerId) {
+    }
+
+    @Schema(name = "Claim", description = "A run the worker now holds; send leaseToken as the Lease-Token header on every call for it.")
+    public record Claim(UUID runId, UUID districtId, RunKind kind, UUID leaseToken, Instant leaseExpiresAt, int attempt,
+                        boolean useDigest) {
+    }
+
+    @Schema(name = "Heartbeat", description = "Extends the lease and reports progress.", example = """
+            {"phase":"users","done":40000,"total":170000,"phases":[{"name":"orgs","done":12,"total":12,"seconds":0.4}]}""")
+    public record Heartbeat(@Size(max = 60) String phase, @PositiveOrZero Long done, @PositiveOrZero Long total,
+                            @Size(max = 20) List<Map<String, Object>> phases) {
+    }
+
+    @Schema(name = "Lease", description = "The lease after a heartbeat.")
+    public record Lease(UUID runId, Instant leaseExpiresAt) {
+    }
+
+    @Schema(name = "RunSource", description = "What the worker reads: the platform, decrypted connection settings and the admin's selection.")
+    public record RunSource(UUID runId, UUID districtId, String platform, Map<String, String> settings,
+                            List<String> schoolSourcedIds, List<String> courseSourcedIds) {
+    }
+
+    @Schema(name = "Chunk", description = "Differences of one collection. A chunk id seen before changes nothing.", example = """
+            {"chunkId":"users-0003","collection":"users",
+             "upserts":[{"sourcedId":"u-1","hash":"8c3f1a2b9d4e5f60","status":"active","role":"student","givenName":"Ana",
+                         "familyName":"Lopez","email":"ana.lopez@harbor.k12.example","username":"alopez"}],
+             "deletes":["u-9"]}""")
+    public record ChunkRequest(@NotBlank(message = "give the chunk an id") @Size(max = 200) String chunkId,
+                               @NotBlank(message = "name the collection") String collection,
+                               @Size(max = 20000, message = "send at most 20000 upserts per chunk") List<Map<String, Object>> upserts,
+                               @Size(max = 100000, message = "send at most 100000 deletions per chunk") List<String> deletes) {
+    }
+
+    @Schema(name = "ChunkResult")
+    public record ChunkResult(String chunkId, boolean duplicate, int upserts, int deletes) {
+    }
+
+    @Schema(name = "RunCompletion", description = "The worker read everything; what the connector reported.",
+            example = "{\"readReport\":{\"warnings\":3,\"errors\":0,\"firstWarnings\":[\"users/u-1: role 'Student' read as student\"]}}")
+    public record CompleteRequest(Map<String, Object> readReport) {
+    }
+
+    @Schema(name = "RunFailure", description = "The worker could not finish; the message is shown to admins.",
+            example = "{\"error\":\"The OneRoster 1.1 server refused the credentials (HTTP 401).\"}")
+    public record FailRequest(@NotBlank(message = "say what went wrong") @Size(max = 4000) String error) {
+    }
+}

@@ -1,0 +1,114 @@
+package io.rosterline.api.sync;
+
+import io.rosterline.api.security.Roles;
+import io.rosterline.api.staging.RunCompletion;
+import io.rosterline.api.staging.StagingService;
+import io.rosterline.api.sync.SyncDtos.ChunkRequest;
+import io.rosterline.api.sync.SyncDtos.ChunkResult;
+import io.rosterline.api.sync.SyncDtos.Claim;
+import io.rosterline.api.sync.SyncDtos.ClaimRequest;
+import io.rosterline.api.sync.SyncDtos.CompleteRequest;
+import io.rosterline.api.sync.SyncDtos.FailRequest;
+import io.rosterline.api.sync.SyncDtos.Heartbeat;
+import io.rosterline.api.sync.SyncDtos.Lease;
+import io.rosterline.api.sync.SyncDtos.RunSource;
+import io.rosterline.api.sync.SyncDtos.RunView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** The worker protocol: claim, read what to sync, fetch the digest, post differences in chunks, heartbeat, complete. */
+@Path("/api/v1/worker")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SYNC_WORKER)
+@Tag(name = "Worker", description = "For sync workers only (role sync-worker).")
+public class WorkerResource {
+
+    public static final String LEASE_HEADER = "Lease-Token";
+    public static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    RunQueue queue;
+    @Inject
+    StagingService staging;
+    @Inject
+    RunCompletion completion;
+
+    @POST
+    @Path("claims")
+    @RolesAllowed(Roles.SYNC_WORKER)
+    @Operation(summary = "Claim one due run", description = "200 with the claim and its lease, or 204 when nothing is due.")
+    public Response claim(@NotNull(message = "send the claim request as JSON") @Valid ClaimRequest request) {
+        return queue.claim(request.workerId()).map(c -> Response.ok(c).build()).orElseGet(() -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("runs/{runId}/heartbeat")
+    @RolesAllowed(Roles.SYNC_WORKER)
+    @Operation(summary = "Extend the lease and report progress")
+    public Lease heartbeat(@PathParam("runId") UUID runId, @HeaderParam(LEASE_HEADER) UUID leaseToken, @Valid Heartbeat heartbeat) {
+        return queue.heartbeat(runId, leaseToken, heartbeat);
+    }
+
+    @GET
+    @Path("runs/{runId}/source")
+    @RolesAllowed(Roles.SYNC_WORKER)
+    @Operation(summary = "What to read", description = "Platform, decrypted connection settings and the selected schools and courses.")
+    public RunSource source(@PathParam("runId") UUID runId, @HeaderParam(LEASE_HEADER) UUID leaseToken) {
+        return staging.source(runId, leaseToken);
+    }
+
+    @GET
+    @Path("runs/{runId}/digest")
+    @Produces({NDJSON, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.SYNC_WORKER)
+    @Operation(summary = "The district's current digest of one collection",
+            description = "Streamed NDJSON, one {\"s\": sourcedId, \"h\": hex content hash} per line.")
+    public Response digest(@PathParam("runId") UUID runId, @HeaderParam(LEASE_HEADER) UUID leaseToken,
+                           @QueryParam("collection") @NotNull(message = "name the collection, e.g. users") String collection) {
+        return Response.ok(staging.digest(runId, leaseToken, collection), NDJSON).build();
+    }
+
+    @POST
+    @Path("runs/{runId}/chunks")
+    @RolesAllowed(Roles.SYNC_WORKER)
+    @Operation(summary = "Post one chunk of differences", description = "Idempotent by chunkId: a retried chunk changes nothing twice.")
+    public ChunkResult chunk(@PathParam("runId") UUID runId, @HeaderParam(LEASE_HEADER) UUID leaseToken,
+                             @NotNull(message = "send the chunk as JSON") @Valid ChunkRequest chunk) {
+        return staging.ingest(runId, leaseToken, chunk);
+    }
+
+    @POST
+    @Path("runs/{runId}/complete")
+    @RolesAllowed(Roles.SYNC_WORKER)
+    @Operation(summary = "Finish reading", description = "Stages the run; nightly, SYNC_LICENSES and RESYNC runs are applied at once.")
+    public RunView complete(@PathParam("runId") UUID runId, @HeaderParam(LEASE_HEADER) UUID leaseToken, CompleteRequest request) {
+        return completion.complete(runId, leaseToken, request);
+    }
+
+    @POST
+    @Path("runs/{runId}/fail")
+    @RolesAllowed(Roles.SYNC_WORKER)
+    @Operation(summary = "Give up a run", description = "Marks it failed with a message for admins; its staged rows are removed.")
+    public Response fail(@PathParam("runId") UUID runId, @HeaderParam(LEASE_HEADER) UUID leaseToken,
+                         @NotNull(message = "send the failure as JSON") @Valid FailRequest request) {
+        queue.fail(runId, leaseToken, request.error());
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,124 @@
+package io.rosterline.api.sync;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.rosterline.api.support.Tokens;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.rosterline.api.support.Api.as;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The readiness review over a staged import from the sandbox SIS and accounts that existed before Rosterline. */
+@QuarkusTest
+class ReadinessReviewTest {
+
+    @Inject
+    AgroalDataSource db;
+    @TestHTTPResource("/")
+    URL api;
+
+    @Test
+    void duplicates_and_format_mismatches_are_found_and_link_merge_and_undo_fix_them() {
+        try (SyncFixture f = new SyncFixture(db, api.toString(), 300, "oauth2", "ONEROSTER_API")) {
+            f.licensed(1000, 1000);
+            String admin = Tokens.districtAdmin(f.district);
+            String base = "/api/v1/districts/" + f.district;
+            UUID run = UUID.fromString(as(admin).body(Map.of("kind", "MANUAL_IMPORT")).post(base + "/runs").then().statusCode(202)
+                    .extract().path("id"));
+            assertTrue(WorkerRuns.of(f).get(0).succeeded());
+
+            // Given: three students of the import, two accounts from before Rosterline (one with the email in capitals,
+            // one at the district's old email domain) and the SIS sending the third student twice under two sourcedIds.
+            List<String> students = f.strings("SELECT sourced_id FROM staged_user WHERE run_id = ? AND lower(role) = 'student' "
+                    + "AND email IS NOT NULL ORDER BY sourced_id LIMIT 3", run).stream().sorted().toList();
+            String s1 = students.get(0), s2 = students.get(1), s3 = students.get(2);
+            UUID capitals = UUID.randomUUID();
+            UUID oldDomain = UUID.randomUUID();
+            f.sql("INSERT INTO account (id, district_id, email, given_name, family_name, role, origin) SELECT ?, district_id, upper(email), "
+                    + "given_name, family_name, 'STUDENT', 'MANUAL' FROM staged_user WHERE run_id = ? AND sourced_id = ?", capitals, run, s1);
+            f.sql("INSERT INTO account (id, district_id, email, given_name, family_name, role, origin) SELECT ?, district_id, "
+                    + "split_part(email, '@', 1) || '@legacy-harbor.example', given_name, family_name, 'STUDENT', 'MANUAL' "
+                    + "FROM staged_user WHERE run_id = ? AND sourced_id = ?", oldDomain, run, s2);
+            f.sql("INSERT INTO staged_user (run_id, district_id, sourced_id, hash, status, op, role, given_name, family_name, email, username) "
+                    + "SELECT run_id, district_id, 'dup-' || sourced_id, 1, 'active', 'U', role, given_name, family_name, email, 'dup-' || username "
+                    + "FROM staged_user WHERE run_id = ? AND sourced_id = ?", run, s3);
+
+            Response review = as(admin).get(base + "/readiness").then().statusCode(200)
+                    .body("runId", equalTo(run.toString()))
+                    .body("done", equalTo(false))
+                    .body("findings.kind", hasItem("DUPLICATE_PERSON"))
+                    .body("findings.kind", hasItem("ACCOUNT_FORMAT_MATCH"))
+                    .body("findings.find { it.kind == 'DUPLICATE_PERSON' }.blocking", equalTo(true))
+                    .body("findings.find { it.kind == 'DUPLICATE_PERSON' }.records[0].sourcedIds", containsInAnyOrder(s3, "dup-" + s3))
+                    .body("findings.find { it.kind == 'ACCOUNT_FORMAT_MATCH' }.records.accountId",
+                            containsInAnyOrder(capitals.toString(), oldDomain.toString()))
+                    .extract().response();
+            assertTrue(review.<String>path("findings.find { it.kind == 'ACCOUNT_FORMAT_MATCH' }.suggestedFix").contains("LINK"));
+            as(admin).get(base + "/checklist").then().statusCode(200)
+                    .body("steps.find { it.key == 'READINESS_REVIEW' }.state", equalTo("NEEDS_ATTENTION"));
+
+            // The admin links both accounts in one action; the mismatch finding is gone.
+            as(admin).body(Map.of("actions", List.of(
+                            Map.of("type", "LINK", "accountId", capitals.toString(), "sourcedId", s1),
+                            Map.of("type", "LINK", "accountId", oldDomain.toString(), "sourcedId", s2))))
+                    .post(base + "/readiness/actions").then().statusCode(200).body("kind", equalTo(List.of("LINK", "LINK")));
+            as(admin).get(base + "/readiness").then().statusCode(200).body("findings.kind", not(hasItem("ACCOUNT_FORMAT_MATCH")));
+            // A link to a sourcedId another account holds is refused, and nothing of the batch is kept.
+            as(admin).body(Map.of("actions", List.of(Map.of("type", "LINK", "accountId", oldDomain.toString(), "sourcedId", s1))))
+                    .post(base + "/readiness/actions").then().statusCode(409);
+
+            // The duplicate is the SIS's to fix; the admin acknowledges it and the review is done.
+            Response acknowledged = as(admin).body(Map.of("kind", "DUPLICATE_PERSON")).post(base + "/readiness/acknowledgements")
+                    .then().statusCode(200).extract().response();
+            List<String> otherBlocking = acknowledged.path("findings.findAll { it.blocking && !it.acknowledged }.kind");
+            assertEquals(List.of(), otherBlocking, "no other blocking finding on the sandbox's data");
+            assertEquals(true, acknowledged.path("done"));
+            as(admin).get(base + "/checklist").then().statusCode(200)
+                    .body("steps.find { it.key == 'READINESS_REVIEW' }.state", equalTo("DONE"));
+
+            // Applied: the linked accounts are the ones the students use (no second account), with their licenses.
+            as(admin).post(base + "/runs/" + run + "/apply").then().statusCode(200).body("status", equalTo("APPLIED"));
+            assertEquals(1, f.count("SELECT count(*) FROM account WHERE district_id = ? AND sourced_id = ?", f.district, s2));
+            assertEquals(1, f.count("SELECT count(*) FROM account WHERE id = ? AND sourced_id = ? AND active", oldDomain, s2));
+            assertTrue(f.holders(f.studentProduct, "ROSTERED").contains(s2));
+
+            // The two accounts of the duplicate are merged, with a manual license of the duplicate moving along; then undone.
+            UUID original = UUID.fromString(f.strings("SELECT id::text FROM account WHERE district_id = ? AND sourced_id = ?", f.district, s3).iterator().next());
+            UUID duplicate = UUID.fromString(f.strings("SELECT id::text FROM account WHERE district_id = ? AND sourced_id = ?", f.district, "dup-" + s3).iterator().next());
+            f.sql("INSERT INTO license_assignment (district_id, account_id, product_id, pool_id, source, assigned_by) VALUES (?, ?, ?, ?, 'MANUAL', 'support')",
+                    f.district, duplicate, f.teacherProduct, f.teacherPool);
+            UUID merge = UUID.fromString(as(admin).body(Map.of("actions", List.of(Map.of("type", "MERGE", "accountId", original.toString(),
+                            "mergeAccountId", duplicate.toString()))))
+                    .post(base + "/readiness/actions").then().statusCode(200).body("[0].movedAssignments", equalTo(1))
+                    .extract().path("[0].id"));
+            assertEquals(0, f.count("SELECT count(*) FROM account WHERE id = ? AND active", duplicate));
+            assertEquals(1, f.count("SELECT count(*) FROM license_assignment WHERE account_id = ? AND source = 'MANUAL'", original));
+            as(admin).get(base + "/account-merges").then().statusCode(200).body("total", equalTo(3)).body("items[0].kind", equalTo("MERGE"));
+
+            as(admin).post(base + "/account-merges/" + merge + "/undo").then().statusCode(200).body("undoneBy", equalTo("admin-" + f.district.toString().substring(0, 8)));
+            assertEquals(1, f.count("SELECT count(*) FROM account WHERE id = ? AND active AND sourced_id = ?", duplicate, "dup-" + s3));
+            assertEquals(1, f.count("SELECT count(*) FROM license_assignment WHERE account_id = ? AND source = 'MANUAL'", duplicate));
+            assertEquals(0, f.count("SELECT count(*) FROM license_assignment WHERE account_id = ? AND source = 'MANUAL'", original));
+            as(admin).post(base + "/account-merges/" + merge + "/undo").then().statusCode(409);
+            assertEquals(1, f.count("SELECT count(*) FROM audit_event WHERE district_id = ? AND action = 'account.merge.undone'", f.district));
+
+            // Integrators read but do not act; other districts see nothing.
+            as(Tokens.integrator(f.district)).get(base + "/readiness").then().statusCode(200);
+            as(Tokens.integrator(f.district)).post(base + "/account-merges/" + merge + "/undo").then().statusCode(403);
+            as(Tokens.districtAdmin(UUID.randomUUID())).get(base + "/readiness").then().statusCode(403);
+        }
+    }
+}

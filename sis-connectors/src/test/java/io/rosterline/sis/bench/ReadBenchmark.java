@@ -1,0 +1,96 @@
+package io.rosterline.sis.bench;
+
+import io.rosterline.sandbox.SandboxSis;
+import io.rosterline.sis.ReadReport;
+import io.rosterline.sis.auth.OAuth2ClientCredentials;
+import io.rosterline.sis.csv.OneRosterCsvReader;
+import io.rosterline.sis.http.HttpSettings;
+import io.rosterline.sis.http.SisHttp;
+import io.rosterline.sis.model.RosterCollection;
+import io.rosterline.sis.oneroster.OneRosterRestReader;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Throughput and peak heap of reading ~1M enrollments over OneRoster REST (from the embedded sandbox SIS) and from a
+ * OneRoster CSV zip. Not a unit test: run it as a program (see sis-connectors/README.md), with -Xmx256m to prove
+ * the heap bound. The REST figure includes the sandbox serving the data in the same JVM and on the same cores.
+ *
+ * <p>Arguments: [students (default 140000, about 1.03M enrollments)] [page size (default 1000)]
+ */
+public final class ReadBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int students = args.length > 0 ? Integer.parseInt(args[0]) : 140_000;
+        int pageSize = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        System.out.printf("JVM: %d processors, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        Path zip = Files.createTempFile("rosterline-bench", ".zip");
+        try (SandboxSis sandbox = SandboxSis.start(SandboxSis.Config.defaults().students(students).threads(2))) {
+            long expected = sandbox.expectedSummary().get("enrollments").total();
+            System.out.printf("Sandbox district: %d students, %d enrollments%n", students, expected);
+            OneRosterRestReader rest = new OneRosterRestReader(new OneRosterRestReader.Config(
+                    URI.create(sandbox.oneRoster11Url()),
+                    new OAuth2ClientCredentials(URI.create(sandbox.tokenUrl()), sandbox.clientId(), sandbox.clientSecret(),
+                            null, OAuth2ClientCredentials.ClientAuth.BASIC_HEADER,
+                            new SisHttp(HttpSettings.defaults(), "token")),
+                    pageSize, HttpSettings.defaults(), OneRosterRestReader.Version.V1P1));
+            // Warm-up on a small slice so that JIT compilation is not measured as reading.
+            rest.read(RosterCollection.CLASSES, null, r -> { }, new ReadReport());
+            measure("REST  (OneRoster 1.1, page " + pageSize + ")", expected,
+                    counter -> rest.read(RosterCollection.ENROLLMENTS, null, r -> counter.incrementAndGet(), new ReadReport()));
+            sandbox.writeCsvZip(zip, false);
+            System.out.printf("CSV zip written: %d MB%n", Files.size(zip) / (1024 * 1024));
+        }
+        long expectedCsv;
+        try (OneRosterCsvReader csv = OneRosterCsvReader.open(zip)) {
+            AtomicLong n = new AtomicLong();
+            csv.read(RosterCollection.ENROLLMENTS, null, r -> n.incrementAndGet(), new ReadReport());
+            expectedCsv = n.get();
+        }
+        measure("CSV   (OneRoster 1.1 zip)", expectedCsv, counter -> {
+            try (OneRosterCsvReader csv = OneRosterCsvReader.open(zip)) {
+                csv.read(RosterCollection.ENROLLMENTS, null, r -> counter.incrementAndGet(), new ReadReport());
+            }
+        });
+        Files.deleteIfExists(zip);
+    }
+
+    private static void measure(String label, long expected, java.util.function.Consumer<AtomicLong> read) {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        AtomicLong count = new AtomicLong();
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long start = System.nanoTime();
+        long threadCpuStart = threads.getCurrentThreadCpuTime();
+        long processCpuStart = os.getProcessCpuTime();
+        read.accept(count);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double readerCpu = (threads.getCurrentThreadCpuTime() - threadCpuStart) / 1e9;
+        double processCpu = (os.getProcessCpuTime() - processCpuStart) / 1e9;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        if (count.get() != expected) {
+            throw new IllegalStateException(label + ": read " + count.get() + " but the source holds " + expected);
+        }
+        // Wall-clock throughput depends on what else runs on the machine; CPU seconds do not.
+        System.out.printf("%s: %,d enrollments in %.2f s wall = %,.0f records/s; reading thread CPU %.2f s = %,.0f records/CPU-s;"
+                        + " whole JVM CPU %.2f s; peak heap %d MB; system load %.1f%n", label, count.get(), seconds,
+                count.get() / seconds, readerCpu, count.get() / readerCpu, processCpu, peak / (1024 * 1024),
+                os.getSystemLoadAverage());
+    }
+}

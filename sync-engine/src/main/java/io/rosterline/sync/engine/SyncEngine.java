@@ -1,0 +1,400 @@
+package io.rosterline.sync.engine;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rosterline.sis.ReadReport;
+import io.rosterline.sis.RosterReader;
+import io.rosterline.sis.model.Course;
+import io.rosterline.sis.model.Enrollment;
+import io.rosterline.sis.model.Org;
+import io.rosterline.sis.model.RosterClass;
+import io.rosterline.sis.model.RosterCollection;
+import io.rosterline.sis.model.RosterRecord;
+import io.rosterline.sis.oneroster.Endpoint;
+import io.rosterline.sis.oneroster.OneRosterRestReader;
+import io.rosterline.sync.engine.WorkerApi.Chunk;
+import io.rosterline.sync.engine.WorkerApi.Claim;
+import io.rosterline.sync.engine.WorkerApi.Progress;
+import io.rosterline.sync.engine.WorkerApi.RunSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * One run in the worker: read the selected schools and courses through the connector, hash every record, compare
+ * with the district's current digest from roster-api and post only the differences (upserts, then deletions) in
+ * chunks with stable ids, so a retried chunk changes nothing twice. Memory stays small: records stream through,
+ * the digest is held as two long arrays, and only the ids of the selected classes and their people are kept.
+ *
+ * <p>Order: orgs, sessions, courses, classes, enrollments, users; enrollments are read before users so that only
+ * people enrolled in a selected class are synced.
+ */
+public final class SyncEngine {
+
+    private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Settings(int chunkSize, Duration heartbeatEvery) {
+        public static Settings defaults() {
+            return new Settings(5000, Duration.ofSeconds(20));
+        }
+    }
+
+    /** What a run did, for the command's output and exit code. */
+    public record Outcome(Claim claim, boolean succeeded, String error, Map<String, long[]> sentPerCollection, long millis) {
+    }
+
+    private static final RosterCollection[] ORDER = {RosterCollection.ORGS, RosterCollection.ACADEMIC_SESSIONS,
+            RosterCollection.COURSES, RosterCollection.CLASSES, RosterCollection.ENROLLMENTS, RosterCollection.USERS};
+
+    private final WorkerApi api;
+    private final Settings settings;
+
+    public SyncEngine(WorkerApi api, Settings settings) {
+        this.api = api;
+        this.settings = settings;
+    }
+
+    /** Claims and runs due work until none is left; returns each run's outcome. */
+    public List<Outcome> runAllDue(String workerId) {
+        List<Outcome> outcomes = new ArrayList<>();
+        while (true) {
+            var claim = api.claim(workerId);
+            if (claim.isEmpty()) {
+                return outcomes;
+            }
+            outcomes.add(run(claim.get()));
+        }
+    }
+
+    public Outcome run(Claim claim) {
+        long started = System.nanoTime();
+        Map<String, long[]> sent = new LinkedHashMap<>();
+        RunState state = new RunState();
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "heartbeat-" + claim.runId()));
+        ExecutorService poster = Executors.newSingleThreadExecutor(r -> daemon(r, "poster-" + claim.runId()));
+        long every = settings.heartbeatEvery().toMillis();
+        heartbeat.scheduleAtFixedRate(() -> {
+            try {
+                api.heartbeat(claim, state.progress());
+            } catch (WorkerApi.LeaseLost e) {
+                state.leaseLost.set(e);
+            } catch (RuntimeException e) {
+                LOG.warning("Heartbeat for run " + claim.runId() + " failed: " + e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        try {
+            RunSource source = api.source(claim);
+            ReadReport report = new ReadReport();
+            try (RosterReader reader = SourceReaders.open(source.platform(), source.settings())) {
+                Selection selection = new Selection(source);
+                for (RosterCollection collection : ORDER) {
+                    sent.put(collection.oneRosterName(), syncCollection(claim, reader, collection, selection, report, state, poster));
+                }
+            }
+            state.check();
+            state.phase("complete", null, null);
+            api.heartbeat(claim, state.progress());
+            api.complete(claim, reportSummary(report));
+            return new Outcome(claim, true, null, sent, (System.nanoTime() - started) / 1_000_000);
+        } catch (WorkerApi.LeaseLost e) {
+            LOG.warning("Run " + claim.runId() + " was taken away from this worker: " + e.getMessage());
+            return new Outcome(claim, false, e.getMessage(), sent, (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.warning("Run " + claim.runId() + " failed: " + message);
+            try {
+                if (state.leaseLost.get() == null) {
+                    api.fail(claim, message);
+                }
+            } catch (RuntimeException reportFailure) {
+                LOG.warning("Could not report the failure of run " + claim.runId() + ": " + reportFailure.getMessage());
+            }
+            return new Outcome(claim, false, message, sent, (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            heartbeat.shutdownNow();
+            poster.shutdownNow();
+        }
+    }
+
+    /** Which records belong to the run: the selected schools and courses, their classes, enrollments and people. */
+    private static final class Selection {
+        final Set<String> schools;
+        final Set<String> courses;
+        final Set<String> classes = new HashSet<>();
+        final Set<String> people = new HashSet<>();
+
+        Selection(RunSource source) {
+            schools = new HashSet<>(source.schoolSourcedIds());
+            courses = new HashSet<>(source.courseSourcedIds());
+        }
+    }
+
+    private long[] syncCollection(Claim claim, RosterReader reader, RosterCollection collection, Selection selection,
+                                  ReadReport report, RunState state, ExecutorService poster) {
+        state.check();
+        String name = collection.oneRosterName();
+        DigestTable digest = new DigestTable(1024);
+        if (claim.useDigest()) {
+            readDigest(claim, name, (id, hash) -> digest.put(DigestTable.keyOf(id), hash));
+        }
+        long expected = digest.size();
+        state.phase(name, 0L, expected == 0 ? null : expected);
+        ChunkSender sender = new ChunkSender(claim, name, poster, state);
+        AtomicLong read = new AtomicLong();
+        Consumer<RosterRecord> onRecord = record -> {
+            if (!selected(record, selection)) {
+                return;
+            }
+            long n = read.incrementAndGet();
+            if ((n & 1023) == 0) {
+                state.done(n);
+                state.check();
+            }
+            Map<String, Object> row = RecordRows.row(record);
+            long hash = RecordRows.hash(row);
+            if (!digest.markSeenAndCompare(DigestTable.keyOf(record.sourcedId()), hash)) {
+                row.put("hash", Long.toHexString(hash));
+                sender.upsert(row);
+            }
+        };
+        readScoped(reader, collection, selection, onRecord, report);
+        state.done(read.get());
+        if (claim.useDigest() && digest.size() > 0) {
+            // Second pass over the digest: whatever the source no longer has is deleted.
+            readDigest(claim, name, (id, hash) -> {
+                if (!digest.wasSeen(DigestTable.keyOf(id))) {
+                    sender.delete(id);
+                }
+            });
+        }
+        sender.finish();
+        state.phaseDone(name, read.get());
+        return new long[]{read.get(), sender.upserts, sender.deletes};
+    }
+
+    private static boolean selected(RosterRecord record, Selection s) {
+        if (record instanceof Org org) {
+            return s.schools.contains(org.sourcedId());
+        }
+        if (record instanceof Course course) {
+            return s.courses.contains(course.sourcedId());
+        }
+        if (record instanceof RosterClass k) {
+            boolean in = s.courses.contains(k.courseSourcedId()) && (k.schoolSourcedId() == null || s.schools.contains(k.schoolSourcedId()));
+            if (in) {
+                s.classes.add(k.sourcedId());
+            }
+            return in;
+        }
+        if (record instanceof Enrollment e) {
+            boolean in = s.classes.contains(e.classSourcedId());
+            if (in) {
+                s.people.add(e.userSourcedId());
+            }
+            return in;
+        }
+        if (record instanceof io.rosterline.sis.model.User u) {
+            return s.people.contains(u.sourcedId());
+        }
+        return true;
+    }
+
+    /** Reads per selected school where OneRoster allows it, so unselected schools are never downloaded. */
+    private static void readScoped(RosterReader reader, RosterCollection collection, Selection selection,
+                                   Consumer<RosterRecord> consumer, ReadReport report) {
+        if (reader instanceof OneRosterRestReader rest) {
+            switch (collection) {
+                case ORGS -> rest.read(Endpoint.schools(), null, consumer, report);
+                case COURSES -> selection.schools.stream().sorted()
+                        .forEach(s -> rest.read(Endpoint.coursesOfSchool(s), null, consumer, report));
+                case CLASSES -> selection.schools.stream().sorted()
+                        .forEach(s -> rest.read(Endpoint.classesOfSchool(s), null, consumer, report));
+                case ENROLLMENTS -> selection.schools.stream().sorted()
+                        .forEach(s -> rest.read(Endpoint.enrollmentsOfSchool(s), null, consumer, report));
+                default -> rest.read(collection, null, consumer, report);
+            }
+        } else {
+            reader.read(collection, null, consumer, report);
+        }
+    }
+
+    private void readDigest(Claim claim, String collection, DigestConsumer consumer) {
+        try (InputStream in = api.digest(claim, collection); JsonParser p = JSON.createParser(in)) {
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                String id = null;
+                long hash = 0;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    if ("s".equals(field)) {
+                        id = p.getText();
+                    } else if ("h".equals(field)) {
+                        hash = Long.parseUnsignedLong(p.getText(), 16);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                if (id != null) {
+                    consumer.accept(id, hash);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Reading the current digest of " + collection + " from roster-api broke: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface DigestConsumer {
+        void accept(String sourcedId, long hash);
+    }
+
+    /** Buffers rows into chunks and posts them on one background thread, at most two chunks ahead of the reader. */
+    private final class ChunkSender {
+        private final Claim claim;
+        private final String collection;
+        private final ExecutorService poster;
+        private final RunState state;
+        private final List<Future<?>> inFlight = new ArrayList<>();
+        private List<Map<String, Object>> upsertBuffer = new ArrayList<>();
+        private List<String> deleteBuffer = new ArrayList<>();
+        private int sequence;
+        long upserts;
+        long deletes;
+
+        ChunkSender(Claim claim, String collection, ExecutorService poster, RunState state) {
+            this.claim = claim;
+            this.collection = collection;
+            this.poster = poster;
+            this.state = state;
+        }
+
+        void upsert(Map<String, Object> row) {
+            upsertBuffer.add(row);
+            upserts++;
+            if (upsertBuffer.size() >= settings.chunkSize()) {
+                flush();
+            }
+        }
+
+        void delete(String sourcedId) {
+            deleteBuffer.add(sourcedId);
+            deletes++;
+            if (deleteBuffer.size() >= settings.chunkSize() * 4) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (upsertBuffer.isEmpty() && deleteBuffer.isEmpty()) {
+                return;
+            }
+            Chunk chunk = new Chunk(collection + "-" + String.format("%05d", sequence++), collection, upsertBuffer, deleteBuffer);
+            upsertBuffer = new ArrayList<>();
+            deleteBuffer = new ArrayList<>();
+            while (inFlight.size() >= 2) {
+                await(inFlight.remove(0));
+            }
+            inFlight.add(poster.submit(() -> api.postChunk(claim, chunk)));
+        }
+
+        void finish() {
+            flush();
+            while (!inFlight.isEmpty()) {
+                await(inFlight.remove(0));
+            }
+        }
+
+        private void await(Future<?> future) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while posting chunks", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+            state.check();
+        }
+    }
+
+    /** Progress shared with the heartbeat thread. */
+    private static final class RunState {
+        final AtomicReference<WorkerApi.LeaseLost> leaseLost = new AtomicReference<>();
+        private volatile String phase = "starting";
+        private volatile Long done;
+        private volatile Long total;
+        private volatile long phaseStarted = System.nanoTime();
+        private final List<Map<String, Object>> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        void phase(String name, Long done, Long total) {
+            this.phase = name;
+            this.done = done;
+            this.total = total;
+            this.phaseStarted = System.nanoTime();
+        }
+
+        void done(long n) {
+            done = n;
+        }
+
+        void phaseDone(String name, long count) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", name);
+            p.put("done", count);
+            p.put("seconds", Math.round((System.nanoTime() - phaseStarted) / 1e7) / 100.0);
+            phases.add(p);
+        }
+
+        Progress progress() {
+            Long t = total == null ? null : Math.max(total, done == null ? 0 : done);
+            return new Progress(phase, done, t, List.copyOf(phases));
+        }
+
+        void check() {
+            WorkerApi.LeaseLost lost = leaseLost.get();
+            if (lost != null) {
+                throw lost;
+            }
+        }
+    }
+
+    private static Map<String, Object> reportSummary(ReadReport report) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        report.counts().forEach((k, v) -> counts.put(k.oneRosterName(), v));
+        summary.put("read", counts);
+        summary.put("warnings", report.warningCount());
+        summary.put("errors", report.errorCount());
+        summary.put("firstWarnings", report.firstWarnings().stream().map(Object::toString).toList());
+        summary.put("firstErrors", report.errors().stream().limit(20).toList());
+        return summary;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,112 @@
+package io.rosterline.worker.api;
+
+import io.rosterline.sync.engine.WorkerApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.io.InputStream;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The engine's view of roster-api in the worker process. Transient failures (connection refused, 5xx) are retried
+ * with backoff and a circuit breaker stops hammering an API that is down. A lost lease (409) is never retried:
+ * the engine must stop. Chunks are idempotent by id, so retrying a post is safe.
+ */
+@ApplicationScoped
+public class RosterApiGateway implements WorkerApi {
+
+    @Inject
+    @RestClient
+    RosterApiClient client;
+
+    @Override
+    @Retry(maxRetries = 4, delay = 500, jitter = 250, maxDuration = 2, durationUnit = ChronoUnit.MINUTES, abortOn = LeaseLost.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = LeaseLost.class)
+    public Optional<Claim> claim(String workerId) {
+        Response response = call(() -> client.claim(Map.of("workerId", workerId)));
+        if (response.getStatus() == 204) {
+            return Optional.empty();
+        }
+        return Optional.of(response.readEntity(Claim.class));
+    }
+
+    @Override
+    @Retry(maxRetries = 4, delay = 500, jitter = 250, abortOn = LeaseLost.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = LeaseLost.class)
+    public RunSource source(Claim claim) {
+        try {
+            return client.source(claim.runId(), claim.leaseToken());
+        } catch (WebApplicationException e) {
+            throw translate(e.getResponse());
+        }
+    }
+
+    @Override
+    @Retry(maxRetries = 4, delay = 500, jitter = 250, abortOn = LeaseLost.class)
+    public InputStream digest(Claim claim, String collection) {
+        try {
+            return client.digest(claim.runId(), claim.leaseToken(), collection);
+        } catch (WebApplicationException e) {
+            throw translate(e.getResponse());
+        }
+    }
+
+    @Override
+    @Retry(maxRetries = 6, delay = 500, jitter = 250, abortOn = LeaseLost.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.8, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = LeaseLost.class)
+    public void postChunk(Claim claim, Chunk chunk) {
+        call(() -> client.chunk(claim.runId(), claim.leaseToken(), chunk));
+    }
+
+    @Override
+    @Retry(maxRetries = 2, delay = 1000, abortOn = LeaseLost.class)
+    public void heartbeat(Claim claim, Progress progress) {
+        call(() -> client.heartbeat(claim.runId(), claim.leaseToken(), progress));
+    }
+
+    @Override
+    @Retry(maxRetries = 4, delay = 1000, jitter = 250, abortOn = LeaseLost.class)
+    public void complete(Claim claim, Map<String, Object> readReport) {
+        call(() -> client.complete(claim.runId(), claim.leaseToken(), Map.of("readReport", readReport)));
+    }
+
+    @Override
+    @Retry(maxRetries = 4, delay = 1000, abortOn = LeaseLost.class)
+    public void fail(Claim claim, String error) {
+        call(() -> client.fail(claim.runId(), claim.leaseToken(), Map.of("error", error)));
+    }
+
+    private static Response call(java.util.function.Supplier<Response> request) {
+        Response response;
+        try {
+            response = request.get();
+        } catch (WebApplicationException e) {
+            response = e.getResponse();
+        }
+        if (response.getStatus() >= 300) {
+            throw translate(response);
+        }
+        return response;
+    }
+
+    private static RuntimeException translate(Response response) {
+        String body = response.hasEntity() ? response.readEntity(String.class) : "";
+        String detail = body;
+        try {
+            detail = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("detail").asText(body);
+        } catch (Exception ignored) {
+            // not problem+json
+        }
+        if (response.getStatus() == 409) {
+            return new LeaseLost(detail);
+        }
+        return new IllegalStateException("roster-api answered HTTP " + response.getStatus() + ": " + detail);
+    }
+}

@@ -1,0 +1,45 @@
+package io.rosterline.systemtests;
+
+import io.rosterline.devstack.Component;
+import io.rosterline.devstack.DevStack;
+import io.rosterline.devstack.RepoLayout;
+import io.rosterline.devstack.StackOptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+
+/**
+ * One stack (PostgreSQL database + Keycloak + packaged roster-api + sandbox SIS, on random ports) for the whole test run,
+ * started through dev-stack exactly as scripts/run-local starts it, and stopped when the run ends.
+ */
+public final class RunningStack implements BeforeAllCallback {
+
+    private static volatile DevStack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(RunningStack.class, key -> new Handle(start()), Handle.class);
+    }
+
+    private static DevStack start() {
+        RepoLayout repo = RepoLayout.locate();
+        StackOptions options = StackOptions.systemTest(repo, Path.of("target", "stack"))
+                .withComponents(EnumSet.of(Component.KEYCLOAK, Component.ROSTER_API, Component.SIS_SANDBOX));
+        stack = DevStack.start(options);
+        return stack;
+    }
+
+    public static DevStack stack() {
+        return stack;
+    }
+
+    private record Handle(DevStack stack) implements AutoCloseable {
+        @Override
+        public void close() {
+            stack.close();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '@/testing/axe';
+import { harborAdminMe, harborDistrict, lakesideDistrict, problemResponse, supportMe } from '@/testing/fixtures';
+import { http } from '@/testing/http';
+import { server } from '@/testing/server';
+import { HARBOR, LAKESIDE, harborAdmin, renderRoutes, supportUser } from '@/testing/test-utils';
+import { routes } from './router';
+
+const emptyChecklist = { districtId: HARBOR.id, districtName: HARBOR.name, steps: [], readyToGoLive: false, liveBlockers: [] };
+
+function harborApi() {
+  server.use(
+    http.get('/api/v1/me', ({ response }) => response(200).json(harborAdminMe)),
+    http.get('/api/v1/districts/{districtId}', ({ params, response }) =>
+      params.districtId === HARBOR.id
+        ? response(200).json(harborDistrict)
+        : response.untyped(problemResponse(403, 'Forbidden', 'You can only reach your own district.')),
+    ),
+    http.get('/api/v1/districts/{districtId}/checklist', ({ response }) => response(200).json(emptyChecklist)),
+    // The dashboard's activity tiles.
+    http.get('/api/v1/districts/{districtId}/runs', ({ response }) => response(200).json({ items: [], page: 0, size: 50, total: 0 })),
+    http.get('/api/v1/districts/{districtId}/sticky-licenses', ({ response }) => response(200).json([])),
+    http.get('/api/v1/districts/{districtId}/terms', ({ response }) => response(200).json([])),
+  );
+}
+
+describe('App shell', () => {
+  it('given a Harbor admin signs in, when they open the app, then they land on Harbor’s checklist with their name, sign out, API docs and the steps', async () => {
+    harborApi();
+    const { router, container } = await renderRoutes(routes, '/', harborAdmin);
+
+    expect(await screen.findByRole('heading', { name: 'Integration checklist' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/districts/${HARBOR.id}`);
+    expect(screen.getByTestId('signed-in-user')).toHaveTextContent('Harbor Admin');
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'API documentation' })).toHaveAttribute('href', 'http://localhost:8080/q/swagger-ui');
+    const nav = screen.getByRole('navigation', { name: 'Checklist steps' });
+    for (const step of ['Dashboard', 'District settings', 'Credentials', 'Schools', 'Courses', 'Licenses', 'Imports', 'Term dates', 'Sticky licenses', 'Schedule', 'Audit trail']) {
+      expect(within(nav).getByRole('link', { name: new RegExp(`^${step}`) })).toBeInTheDocument();
+    }
+    // A district admin has no district switcher.
+    expect(screen.queryByRole('combobox', { name: 'Switch district' })).not.toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+
+  it('given a keyboard user, when they press Tab first, then they can skip straight to the page content', async () => {
+    harborApi();
+    const { user } = await renderRoutes(routes, `/districts/${HARBOR.id}`, harborAdmin);
+    await screen.findByRole('heading', { name: 'Integration checklist' });
+    await user.tab();
+    const skip = screen.getByRole('link', { name: 'Skip to main content' });
+    expect(skip).toHaveFocus();
+    expect(skip).toHaveAttribute('href', '#main');
+    expect(screen.getByRole('main')).toHaveAttribute('id', 'main');
+  });
+
+  it('given a Harbor admin, when they open Lakeside’s link, then a plain “no access” page with a way back shows', async () => {
+    harborApi();
+    const { user, router } = await renderRoutes(routes, `/districts/${LAKESIDE.id}`, harborAdmin);
+    expect(await screen.findByRole('heading', { name: "You don't have access to this district" })).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Go to my district' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/districts/${HARBOR.id}`));
+  });
+
+  it('given support staff, when they sign in, then they see every district and can switch between them keeping the step', async () => {
+    server.use(
+      http.get('/api/v1/me', ({ response }) => response(200).json(supportMe)),
+      http.get('/api/v1/districts', ({ response }) =>
+        response(200).json({ items: [harborDistrict, lakesideDistrict], page: 0, size: 50, total: 2 }),
+      ),
+      http.get('/api/v1/districts/{districtId}', ({ params, response }) =>
+        response(200).json(params.districtId === HARBOR.id ? harborDistrict : lakesideDistrict),
+      ),
+      http.get('/api/v1/districts/{districtId}/checklist', ({ response }) => response(200).json(emptyChecklist)),
+      http.get('/api/v1/districts/{districtId}/audit', ({ response }) => response(200).json({ items: [], page: 0, size: 50, total: 0 })),
+      http.get('/api/v1/districts/{districtId}/runs', ({ response }) => response(200).json({ items: [], page: 0, size: 50, total: 0 })),
+      http.get('/api/v1/districts/{districtId}/sticky-licenses', ({ response }) => response(200).json([])),
+      http.get('/api/v1/districts/{districtId}/terms', ({ response }) => response(200).json([])),
+    );
+    const { user, router } = await renderRoutes(routes, '/', supportUser);
+
+    expect(await screen.findByRole('heading', { name: 'Districts' })).toBeInTheDocument();
+    await user.click(await screen.findByRole('link', { name: HARBOR.name }));
+    await user.click(await screen.findByRole('link', { name: 'Audit trail' }));
+    expect(await screen.findByRole('heading', { name: 'Audit trail' })).toBeInTheDocument();
+
+    const switcher = screen.getByRole('combobox', { name: 'Switch district' });
+    await user.clear(switcher);
+    await user.type(switcher, 'Lakeside');
+    await user.keyboard('{ArrowDown}{Enter}');
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/districts/${LAKESIDE.id}/audit`));
+  });
+
+  it('given every checklist step is built, when the admin opens sticky licenses by its link, then that screen loads, not a placeholder', async () => {
+    harborApi();
+    server.use(
+      http.get('/api/v1/districts/{districtId}/sso-format', ({ response }) => response(200).json({})),
+      http.get('/api/v1/districts/{districtId}/license-pools', ({ response }) => response(200).json([])),
+      http.get('/api/v1/districts/{districtId}/sticky-licenses/rostered-staff', ({ response }) => response(200).json({ items: [], page: 0, size: 20, total: 0 })),
+    );
+    await renderRoutes(routes, `/districts/${HARBOR.id}/sticky-licenses`, harborAdmin);
+    expect(await screen.findByRole('heading', { name: 'Sticky licenses' })).toBeInTheDocument();
+    expect(await screen.findByText('No sticky licenses')).toBeInTheDocument();
+    expect(screen.queryByText(/can't be set up here yet/)).not.toBeInTheDocument();
+  });
+});

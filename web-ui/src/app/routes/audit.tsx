@@ -1,0 +1,5 @@
+import { AuditTrail } from '@/features/audit';
+
+export default function AuditRoute() {
+  return <AuditTrail />;
+}

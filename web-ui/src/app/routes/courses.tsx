@@ -1,0 +1,5 @@
+import { CoursesPage } from '@/features/courses';
+
+export default function CoursesRoute() {
+  return <CoursesPage />;
+}

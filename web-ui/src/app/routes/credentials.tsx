@@ -1,0 +1,5 @@
+import { CredentialsPage } from '@/features/credentials';
+
+export default function CredentialsRoute() {
+  return <CredentialsPage />;
+}

@@ -1,0 +1,5 @@
+import { ImportsPage } from '@/features/imports';
+
+export default function ImportsRoute() {
+  return <ImportsPage />;
+}

@@ -1,0 +1,5 @@
+import { LicensesPage } from '@/features/licenses';
+
+export default function LicensesRoute() {
+  return <LicensesPage />;
+}

@@ -1,0 +1,5 @@
+import { SchedulePage } from '@/features/schedule';
+
+export default function ScheduleRoute() {
+  return <SchedulePage />;
+}

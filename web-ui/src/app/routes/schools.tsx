@@ -1,0 +1,5 @@
+import { SchoolsPage } from '@/features/schools';
+
+export default function SchoolsRoute() {
+  return <SchoolsPage />;
+}

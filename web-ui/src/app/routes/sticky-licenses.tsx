@@ -1,0 +1,5 @@
+import { StickyLicensesPage } from '@/features/sticky-licenses';
+
+export default function StickyLicensesRoute() {
+  return <StickyLicensesPage />;
+}

@@ -1,0 +1,5 @@
+import { TermDatesPage } from '@/features/term-dates';
+
+export default function TermDatesRoute() {
+  return <TermDatesPage />;
+}

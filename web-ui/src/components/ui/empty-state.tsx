@@ -1,0 +1,17 @@
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** An empty list is never a dead end: it says why it is empty and what to do next. */
+export function EmptyState({ title, message, action }: { title: string; message: ReactNode; action?: ReactNode }) {
+  return (
+    <Paper withBorder p="xl" radius="md">
+      <Stack align="center" gap="xs" ta="center">
+        <Title order={3} size="h4">
+          {title}
+        </Title>
+        <Text c="dimmed">{message}</Text>
+        {action}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,1 @@
+export { CoursesPage } from './components/courses-page';

@@ -1,0 +1,2 @@
+export { StickyLicensesPage } from './components/sticky-licenses-page';
+export { useStickyLicenses } from './api/get-sticky-licenses';

@@ -1,0 +1,1 @@
+export { TermDatesPage } from './components/term-dates-page';
