@@ -84,16 +84,28 @@ public final class Benchmark {
         int students = (int) Math.max(50, Math.round(size.enrollments() / ENROLLMENTS_PER_STUDENT));
         String db = "rosterline_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         exec(PG + "postgres", "CREATE DATABASE " + db);
+        String slowMs = System.getProperty("bench.logSlowStatementsMs");
+        if (slowMs != null) {
+            // Profiling aid: PostgreSQL logs every statement of this database slower than the given milliseconds.
+            exec(PG + "postgres", "ALTER DATABASE " + db + " SET log_min_duration_statement = " + Integer.parseInt(slowMs));
+        }
         UUID district = UUID.randomUUID();
         Process api = null;
         try (SandboxSis sis = SandboxSis.start(SandboxSis.Config.defaults().students(students).threads(4))) {
             int port = freePort();
             String apiUrl = "http://127.0.0.1:" + port;
-            api = new ProcessBuilder("java", "-Xmx512m", "-Dquarkus.http.port=" + port,
+            ProcessBuilder apiProcess = new ProcessBuilder("java", "-Xmx512m", "-Dquarkus.http.port=" + port,
                     "-Dquarkus.datasource.jdbc.url=" + PG + db, "-Dquarkus.oidc.auth-server-url=",
                     "-Dquarkus.oidc.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
                     "-Dquarkus.log.level=WARN", "-Drosterline.sftp.port=0",
-                    "-jar", apiJar).redirectErrorStream(true).redirectOutput(Path.of("benchmarks", "target", "roster-api-" + size.name() + ".log").toFile()).start();
+                    // The sandbox listens on the loopback, which the production rules refuse as an SIS address.
+                    "-Drosterline.credentials.allow-private-addresses=true",
+                    "-jar", apiJar).redirectErrorStream(true).redirectOutput(Path.of("benchmarks", "target", "roster-api-" + size.name() + ".log").toFile());
+            // A throw-away AES key per run for the stored SIS secret (production takes it from a Kubernetes Secret).
+            byte[] credentialsKey = new byte[32];
+            new java.security.SecureRandom().nextBytes(credentialsKey);
+            apiProcess.environment().put("ROSTERLINE_CREDENTIALS_KEY", Base64.getEncoder().encodeToString(credentialsKey));
+            api = apiProcess.start();
             waitReady(apiUrl + "/q/health/ready");
             long records = seed(PG + db, district, sis);
             connect(apiUrl, district, sis);
@@ -118,7 +130,11 @@ public final class Benchmark {
                 api.destroy();
                 api.waitFor();
             }
-            exec(PG + "postgres", "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            if (Boolean.getBoolean("bench.keepDatabase")) {
+                System.out.println(size.name() + "   kept database " + db + " for inspection");
+            } else {
+                exec(PG + "postgres", "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            }
         }
     }
 
@@ -190,6 +206,15 @@ public final class Benchmark {
         String rss = out.lines().filter(l -> l.startsWith("PEAK_RSS_KB=")).map(l -> Long.parseLong(l.substring(12)) / 1024 + " MB").findFirst().orElse("?");
         System.out.printf("%-3s %-13s %10.2f %10d %12.0f %10s%n", size.name(), label, seconds, records, records / seconds,
                 "diff " + changed + ", worker RSS " + rss);
+        // Where the time went: the worker's phases (read, hash, diff, post) and the rest (JVM start, claim, and roster-api's
+        // completion: counting, the safety judgement and the apply).
+        StringBuilder phases = new StringBuilder();
+        double inPhases = 0;
+        for (JsonNode p : run.path("progress").path("phases")) {
+            phases.append(p.path("name").asText()).append(' ').append(p.path("seconds").asText()).append("s  ");
+            inPhases += p.path("seconds").asDouble();
+        }
+        System.out.printf("%-3s   phases: %srest %.2fs%n", size.name(), phases, seconds - inPhases);
         return seconds;
     }
 
