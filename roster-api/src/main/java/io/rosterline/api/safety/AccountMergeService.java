@@ -203,10 +203,20 @@ public class AccountMergeService {
         }
     }
 
+    /**
+     * The account's identity as it was before the action: its binding and also the email, login and names, since the
+     * syncs after a link make a linked account follow the SIS record it was linked to.
+     */
     private static void restoreAccount(Connection c, UUID id, JsonNode before) throws SQLException {
-        Jdbc.update(c, "UPDATE account SET sourced_id = ?, active = ?, match_reason = ? WHERE id = ?",
-                before.path("sourced_id").isNull() ? null : before.path("sourced_id").asText(), before.path("active").asBoolean(),
-                before.path("match_reason").isNull() ? null : before.path("match_reason").asText(), id);
+        Jdbc.update(c, "UPDATE account SET sourced_id = ?, active = ?, match_reason = ?, email = ?, login = ?, given_name = ?, "
+                        + "family_name = ?, role = ? WHERE id = ?",
+                text(before, "sourced_id"), before.path("active").asBoolean(), text(before, "match_reason"), text(before, "email"),
+                text(before, "login"), before.path("given_name").asText(), before.path("family_name").asText(),
+                before.path("role").asText(), id);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).isNull() || node.path(field).isMissingNode() ? null : node.path(field).asText();
     }
 
     private JsonNode account(Connection c, UUID districtId, UUID id, String field) throws SQLException {

@@ -122,6 +122,9 @@ public class SafetyGate {
         BigDecimal userPercent = rollover ? s.rolloverRemovalPercent().max(s.userRemovalPercent()) : s.userRemovalPercent();
         BigDecimal enrollmentPercent = rollover ? s.rolloverRemovalPercent().max(s.enrollmentRemovalPercent()) : s.enrollmentRemovalPercent();
         BigDecimal licensePercent = rollover ? s.rolloverRemovalPercent().max(s.licenseRemovalPercent()) : s.licenseRemovalPercent();
+        BigDecimal schoolUserPercent = rollover ? s.rolloverRemovalPercent().max(s.effectiveSchoolUserPercent()) : s.effectiveSchoolUserPercent();
+        BigDecimal schoolEnrollmentPercent = rollover ? s.rolloverRemovalPercent().max(s.effectiveSchoolEnrollmentPercent())
+                : s.effectiveSchoolEnrollmentPercent();
         List<Finding> findings = new ArrayList<>();
 
         // District-wide: users and enrollments.
@@ -132,7 +135,8 @@ public class SafetyGate {
         check(findings, "DISTRICT", "The district", "enrollments", removed(c, Collection.ENROLLMENTS, districtId, runId),
                 enrollments, enrollmentPercent, s.enrollmentRemovalMinCount());
 
-        // Per school, over the classes big enough to judge.
+        // Per school, over the classes big enough to judge (at least minClassSize active students), with the
+        // school-level thresholds.
         try (PreparedStatement ps = c.prepareStatement("""
                 WITH judged AS (
                     SELECT k.sourced_id, k.school_sourced_id FROM roster_class k
@@ -161,9 +165,9 @@ public class SafetyGate {
                 while (rs.next()) {
                     String name = rs.getString(2);
                     check(findings, "SCHOOL:" + rs.getString(1), name, "enrollments", rs.getLong(4), rs.getLong(3),
-                            enrollmentPercent, s.enrollmentRemovalMinCount());
+                            schoolEnrollmentPercent, s.effectiveSchoolEnrollmentMinCount());
                     check(findings, "SCHOOL:" + rs.getString(1), name, "users", rs.getLong(6), rs.getLong(5),
-                            userPercent, s.userRemovalMinCount());
+                            schoolUserPercent, s.effectiveSchoolUserMinCount());
                 }
             }
         }
