@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rosterline.api.district.District;
 import io.rosterline.api.notifications.Notifications;
 import io.rosterline.api.staging.ApplyEngine;
+import io.rosterline.api.staging.RosterTable;
 import io.rosterline.api.sync.Jdbc;
 import io.rosterline.api.sync.RunKind;
 import io.rosterline.api.sync.SyncConfig;
@@ -23,14 +24,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Decides, when a worker completes a run and before anything is applied, whether the run may proceed:
  * <ol>
- * <li>fail-safe checks fail the run outright (the connector reported errors such as CSV header drift or an encoding
- * change; or the source shrank under a share of the last good run) — nothing is removed;</li>
+ * <li>fail-safe checks fail the run outright (the connector reported errors; a column of the source drifted; its text
+ * encoding changed; or a record type shrank under a share of the last good run) — nothing is removed;</li>
  * <li>removal thresholds hold a run that would apply (district-wide and per school for users and enrollments,
  * district-wide for license assignments) until an admin approves or discards it.</li>
  * </ol>
@@ -64,6 +64,9 @@ public class SafetyGate {
         String failure = preRunFailure(c, districtId, runId, settings);
         if (failure != null) {
             fail(c, districtId, runId, failure);
+            if (!failure.startsWith(CONNECTOR_ERRORS)) {
+                SourceChanges.record(c, districtId, runId, failure, clock.instant());
+            }
             return false;
         }
         if (kind == RunKind.SHADOW) {
@@ -82,7 +85,21 @@ public class SafetyGate {
         return false;
     }
 
-    /** The reason to fail the run before it removes anything, or null. */
+    /** A column is taken as dropped or renamed when the run empties it for this share of the records that had it... */
+    static final int DRIFT_PERCENT = 90;
+    /** ...and for at least this many records (a handful of blanked values is ordinary churn). */
+    static final int DRIFT_MIN_RECORDS = 10;
+    /** How a failure for the connector's own errors starts; those cannot be accepted, the export must be fixed. */
+    private static final String CONNECTOR_ERRORS = "The source reported ";
+
+    /**
+     * The reason to fail the run before it removes anything, or null. In order: the connector reported errors; the
+     * source's columns drifted (a column the roster has is emptied for nearly every record: missing or renamed in the
+     * export); text arrives in another encoding (names turned into their UTF-8-read-as-Latin-1 form); or any record
+     * type shrank under {@code minSourcePercent} of the last good run. Drift, encoding and size are compared with the
+     * current roster, i.e. what the last applied run left; an admin can accept a deliberate change once
+     * ({@link SourceChanges}).
+     */
     String preRunFailure(Connection c, UUID districtId, UUID runId, SafetySettings settings) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT COALESCE((read_report ->> 'errors')::bigint, 0), read_report -> 'firstErrors' ->> 0
@@ -92,29 +109,133 @@ public class SafetyGate {
                 if (rs.next() && rs.getLong(1) > 0) {
                     long errors = rs.getLong(1);
                     String first = rs.getString(2);
-                    return "The source reported " + errors + (errors == 1 ? " error" : " errors")
+                    return CONNECTOR_ERRORS + errors + (errors == 1 ? " error" : " errors")
                             + (first == null ? "" : " (first: " + first + ")")
                             + ", for example a changed CSV header or file encoding. The run was stopped before anything was "
                             + "removed; correct the export and run again.";
                 }
             }
         }
-        for (Collection collection : Collection.values()) {
-            long current = count(c, "SELECT count(*) FROM " + collection.current + " WHERE district_id = ? AND status = 'active'", districtId);
+        if (SourceChanges.consumeAcceptance(c, districtId, runId)) {
+            LOG.infof("Run %s of district %s skips the source checks once: an admin accepted the source's change", runId, districtId);
+            return null;
+        }
+        List<String> reasons = new ArrayList<>();
+        reasons.addAll(drift(c, districtId, runId));
+        reasons.addAll(garbled(c, districtId, runId));
+        List<String> shrunk = new ArrayList<>();
+        for (RosterTable table : RosterTable.values()) {
+            long current = count(c, "SELECT count(*) FROM " + table.current + " WHERE district_id = ? AND status = 'active'", districtId);
             if (current == 0) {
                 continue;
             }
-            long after = current - removed(c, collection, districtId, runId) + count(c, "SELECT count(*) FROM " + collection.staged
-                    + " s WHERE s.run_id = ? AND s.op = 'U' AND s.status = 'active' AND NOT EXISTS (SELECT 1 FROM " + collection.current
+            long after = current - removed(c, table, districtId, runId) + count(c, "SELECT count(*) FROM " + table.staged
+                    + " s WHERE s.run_id = ? AND s.op = 'U' AND s.status = 'active' AND NOT EXISTS (SELECT 1 FROM " + table.current
                     + " r WHERE r.district_id = ? AND r.sourced_id = s.sourced_id AND r.status = 'active')", runId, districtId);
             if (BigDecimal.valueOf(after).multiply(BigDecimal.valueOf(100))
                     .compareTo(settings.minSourcePercent().multiply(BigDecimal.valueOf(current))) < 0) {
-                return "The source now has " + after + " active " + collection.label + ", under " + settings.minSourcePercent().toPlainString()
-                        + " % of the " + current + " of the last good run. The run was stopped so that this does not turn into "
-                        + "mass removals; check that the export is complete and run again.";
+                shrunk.add(after + " active " + label(table) + ", under " + settings.minSourcePercent().toPlainString() + " % of the "
+                        + current + " of the last good run");
             }
         }
-        return null;
+        if (!shrunk.isEmpty()) {
+            reasons.add("The source now has " + String.join("; ", shrunk) + ".");
+        }
+        if (reasons.isEmpty()) {
+            return null;
+        }
+        return String.join(" ", reasons) + " The run was stopped so that this does not turn into mass removals; nothing was "
+                + "applied. Check that the export is complete and unchanged and run again, or, if the change is intended, accept it "
+                + "(POST .../runs/{runId}/accept-source-change) and run again.";
+    }
+
+    /** Columns the current roster fills that the run empties for (nearly) every record: dropped or renamed in the source. */
+    private static List<String> drift(Connection c, UUID districtId, UUID runId) throws SQLException {
+        List<String> reasons = new ArrayList<>();
+        for (RosterTable table : RosterTable.values()) {
+            StringBuilder sql = new StringBuilder("SELECT ");
+            for (RosterTable.Column column : table.columns) {
+                String had = filled("r." + column.name(), column.type());
+                sql.append("count(*) FILTER (WHERE ").append(had).append("), count(*) FILTER (WHERE ").append(had)
+                        .append(" AND s.sourced_id IS NOT NULL AND NOT ").append(filled("s." + column.name(), column.type())).append("), ");
+            }
+            sql.setLength(sql.length() - 2);
+            sql.append(" FROM ").append(table.current).append(" r LEFT JOIN ").append(table.staged)
+                    .append(" s ON s.run_id = ? AND s.sourced_id = r.sourced_id AND s.op = 'U' AND s.status = 'active' ")
+                    .append("WHERE r.district_id = ? AND r.status = 'active'");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                Jdbc.bind(ps, runId, districtId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    for (int i = 0; i < table.columns.size(); i++) {
+                        long had = rs.getLong(2 * i + 1);
+                        long emptied = rs.getLong(2 * i + 2);
+                        if (emptied >= DRIFT_MIN_RECORDS && emptied * 100 >= had * DRIFT_PERCENT) {
+                            RosterTable.Column column = table.columns.get(i);
+                            reasons.add("The source's " + label(table) + " no longer carry " + column.json() + ": " + emptied + " of the "
+                                    + had + " that had it would lose it, so the " + column.json() + " column seems to be missing or "
+                                    + "renamed since the last good run.");
+                        }
+                    }
+                }
+            }
+        }
+        return reasons;
+    }
+
+    /** Names and titles that arrive as their own UTF-8 bytes read as Latin-1 (José became JosÃ©): the encoding changed. */
+    private static List<String> garbled(Connection c, UUID districtId, UUID runId) throws SQLException {
+        List<String> reasons = new ArrayList<>();
+        for (RosterTable table : RosterTable.values()) {
+            List<RosterTable.Column> text = table.columns.stream().filter(k -> k.type() == RosterTable.Type.TEXT
+                    && !k.name().endsWith("sourced_id") && !k.name().equals("role")).toList();
+            if (text.isEmpty()) {
+                continue;
+            }
+            StringBuilder sql = new StringBuilder("SELECT ");
+            for (RosterTable.Column column : text) {
+                String r = "r." + column.name();
+                String s = "s." + column.name();
+                String misread = s + " <> " + r + " AND " + s + " = convert_from(convert_to(" + r + ", 'UTF8'), 'LATIN1')";
+                sql.append("count(*) FILTER (WHERE ").append(r).append(" ~ '[^\\x01-\\x7F]'), count(*) FILTER (WHERE ").append(misread)
+                        .append("), min(").append(r).append(" || ' became ' || ").append(s).append(") FILTER (WHERE ").append(misread).append("), ");
+            }
+            sql.setLength(sql.length() - 2);
+            sql.append(" FROM ").append(table.current).append(" r LEFT JOIN ").append(table.staged)
+                    .append(" s ON s.run_id = ? AND s.sourced_id = r.sourced_id AND s.op = 'U' WHERE r.district_id = ? AND r.status = 'active'");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                Jdbc.bind(ps, runId, districtId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    for (int i = 0; i < text.size(); i++) {
+                        long nonAscii = rs.getLong(3 * i + 1);
+                        long misread = rs.getLong(3 * i + 2);
+                        if (misread > 0 && misread * 2 >= nonAscii) {
+                            reasons.add("The source's text arrives in another encoding: " + misread + " " + label(table) + " changed "
+                                    + text.get(i).json() + " into its UTF-8 bytes read as Latin-1 (" + rs.getString(3 * i + 3)
+                                    + "), so the export's file encoding seems to have changed since the last good run.");
+                        }
+                    }
+                }
+            }
+        }
+        return reasons;
+    }
+
+    private static String filled(String column, RosterTable.Type type) {
+        return switch (type) {
+            case TEXT -> "COALESCE(" + column + ", '') <> ''";
+            case DATE -> column + " IS NOT NULL";
+            case TEXT_ARRAY -> "COALESCE(cardinality(" + column + "), 0) > 0";
+        };
+    }
+
+    private static String label(RosterTable table) {
+        return switch (table) {
+            case ORGS -> "schools";
+            case ACADEMIC_SESSIONS -> "academic sessions";
+            default -> table.collection;
+        };
     }
 
     List<Finding> judge(Connection c, UUID districtId, UUID runId, SafetySettings s, LocalDate today) throws SQLException {
@@ -129,10 +250,10 @@ public class SafetyGate {
 
         // District-wide: users and enrollments.
         long users = count(c, "SELECT count(*) FROM roster_user WHERE district_id = ? AND status = 'active'", districtId);
-        check(findings, "DISTRICT", "The district", "users", removed(c, Collection.USERS, districtId, runId), users,
+        check(findings, "DISTRICT", "The district", "users", removed(c, RosterTable.USERS, districtId, runId), users,
                 userPercent, s.userRemovalMinCount());
         long enrollments = count(c, "SELECT count(*) FROM roster_enrollment WHERE district_id = ? AND status = 'active'", districtId);
-        check(findings, "DISTRICT", "The district", "enrollments", removed(c, Collection.ENROLLMENTS, districtId, runId),
+        check(findings, "DISTRICT", "The district", "enrollments", removed(c, RosterTable.ENROLLMENTS, districtId, runId),
                 enrollments, enrollmentPercent, s.enrollmentRemovalMinCount());
 
         // Per school, over the classes big enough to judge (at least minClassSize active students), with the
@@ -237,7 +358,7 @@ public class SafetyGate {
     }
 
     /** Records of the collection that are active now and that the run removes or deactivates. */
-    private static long removed(Connection c, Collection collection, UUID districtId, UUID runId) throws SQLException {
+    private static long removed(Connection c, RosterTable collection, UUID districtId, UUID runId) throws SQLException {
         return count(c, "SELECT count(*) FROM " + collection.staged + " s JOIN " + collection.current
                 + " r ON r.district_id = ? AND r.sourced_id = s.sourced_id AND r.status = 'active' "
                 + "WHERE s.run_id = ? AND (s.op = 'D' OR s.status <> 'active')", districtId, runId);
@@ -263,23 +384,6 @@ public class SafetyGate {
             return objectMapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The collections whose size and removals are judged. */
-    enum Collection {
-        USERS("roster_user", "staged_user", "users"),
-        CLASSES("roster_class", "staged_class", "classes"),
-        ENROLLMENTS("roster_enrollment", "staged_enrollment", "enrollments");
-
-        final String current;
-        final String staged;
-        final String label;
-
-        Collection(String current, String staged, String label) {
-            this.current = current;
-            this.staged = staged;
-            this.label = label.toLowerCase(Locale.ROOT);
         }
     }
 }
