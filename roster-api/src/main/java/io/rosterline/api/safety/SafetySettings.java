@@ -17,14 +17,15 @@ import java.time.LocalDate;
  * type (district-wide, or within one school) is held. Classes with fewer than {@code minClassSize} students are left
  * out of the school-level judgement, so a tiny class emptying out cannot hold a run. The school-level thresholds
  * ({@code school*}) are set apart from the district-wide ones; null means the district-wide value applies. Inside the
- * rollover window every percentage is relaxed to {@code rolloverRemovalPercent}.
+ * rollover window every percentage is relaxed to {@code rolloverRemovalPercent}. {@code licenseGraceDays} keeps a license
+ * the sync removes usable for that many days.
  */
 @Schema(name = "SafetySettings", example = """
         {"userRemovalPercent":10,"userRemovalMinCount":50,"enrollmentRemovalPercent":10,"enrollmentRemovalMinCount":50,
          "licenseRemovalPercent":10,"licenseRemovalMinCount":50,"minClassSize":5,"rolloverStart":"2027-06-15",
          "rolloverEnd":"2027-08-31","rolloverRemovalPercent":60,"applyAdditionsWhileHeld":true,"minSourcePercent":50,
          "notificationEmail":"rostering@harbor.k12.example","shadowNightly":false,"schoolUserRemovalPercent":25,
-         "schoolUserRemovalMinCount":20,"schoolEnrollmentRemovalPercent":25,"schoolEnrollmentRemovalMinCount":20}""")
+         "schoolUserRemovalMinCount":20,"schoolEnrollmentRemovalPercent":25,"schoolEnrollmentRemovalMinCount":20,"licenseGraceDays":7}""")
 public record SafetySettings(
         @NotNull(message = "give the share of users a run may remove") @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be at most 100") BigDecimal userRemovalPercent,
         @NotNull(message = "give the number of users a run may remove before the percentage counts") @Min(value = 0, message = "must be 0 or more") @Max(value = 10_000_000, message = "must be at most 10000000") Integer userRemovalMinCount,
@@ -48,11 +49,14 @@ public record SafetySettings(
         @Schema(nullable = true, description = "Share of a school's enrollments a run may remove; null: enrollmentRemovalPercent applies")
         @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be at most 100") BigDecimal schoolEnrollmentRemovalPercent,
         @Schema(nullable = true, description = "Enrollments of one school a run may remove before the percentage counts; null: enrollmentRemovalMinCount applies")
-        @Min(value = 0, message = "must be 0 or more") @Max(value = 10_000_000, message = "must be at most 10000000") Integer schoolEnrollmentRemovalMinCount) {
+        @Min(value = 0, message = "must be 0 or more") @Max(value = 10_000_000, message = "must be at most 10000000") Integer schoolEnrollmentRemovalMinCount,
+        @Schema(nullable = true, description = "Days a license the sync removes stays usable (its seat stays taken until then); "
+                + "re-enrollment inside the period restores it. Absent or null: 0, removed at once.")
+        @Min(value = 0, message = "must be 0 or more") @Max(value = 365, message = "must be at most 365") Integer licenseGraceDays) {
 
     public static SafetySettings defaults() {
         return new SafetySettings(BigDecimal.TEN, 50, BigDecimal.TEN, 50, BigDecimal.TEN, 50, 5, null, null,
-                BigDecimal.valueOf(60), false, BigDecimal.valueOf(50), null, false, null, null, null, null);
+                BigDecimal.valueOf(60), false, BigDecimal.valueOf(50), null, false, null, null, null, null, 0);
     }
 
     /** The school-level thresholds in force: the school's own, else the district-wide ones. */

@@ -50,8 +50,8 @@ public class SafetySettingsService {
                         enrollment_removal_min_count, license_removal_percent, license_removal_min_count, min_class_size,
                         rollover_start, rollover_end, rollover_removal_percent, apply_additions_while_held, min_source_percent,
                         notification_email, shadow_nightly, school_user_removal_percent, school_user_removal_min_count,
-                        school_enrollment_removal_percent, school_enrollment_removal_min_count, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                        school_enrollment_removal_percent, school_enrollment_removal_min_count, license_grace_days, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
                     ON CONFLICT (district_id) DO UPDATE SET user_removal_percent = EXCLUDED.user_removal_percent,
                         user_removal_min_count = EXCLUDED.user_removal_min_count, enrollment_removal_percent = EXCLUDED.enrollment_removal_percent,
                         enrollment_removal_min_count = EXCLUDED.enrollment_removal_min_count, license_removal_percent = EXCLUDED.license_removal_percent,
@@ -63,14 +63,15 @@ public class SafetySettingsService {
                         school_user_removal_percent = EXCLUDED.school_user_removal_percent,
                         school_user_removal_min_count = EXCLUDED.school_user_removal_min_count,
                         school_enrollment_removal_percent = EXCLUDED.school_enrollment_removal_percent,
-                        school_enrollment_removal_min_count = EXCLUDED.school_enrollment_removal_min_count, updated_at = now()""",
+                        school_enrollment_removal_min_count = EXCLUDED.school_enrollment_removal_min_count,
+                        license_grace_days = EXCLUDED.license_grace_days, updated_at = now()""",
                     districtId, settings.userRemovalPercent(), settings.userRemovalMinCount(), settings.enrollmentRemovalPercent(),
                     settings.enrollmentRemovalMinCount(), settings.licenseRemovalPercent(), settings.licenseRemovalMinCount(),
                     settings.minClassSize(), settings.rolloverStart(), settings.rolloverEnd(), settings.rolloverRemovalPercent(),
                     settings.applyAdditionsWhileHeld(), settings.minSourcePercent(), blankToNull(settings.notificationEmail()),
                     Boolean.TRUE.equals(settings.shadowNightly()), settings.schoolUserRemovalPercent(),
                     settings.schoolUserRemovalMinCount(), settings.schoolEnrollmentRemovalPercent(),
-                    settings.schoolEnrollmentRemovalMinCount());
+                    settings.schoolEnrollmentRemovalMinCount(), settings.licenseGraceDays() == null ? 0 : settings.licenseGraceDays());
             SafetySettings after = load(c, districtId);
             audit.record(districtId, "safety-settings.updated", "safety_settings", districtId, before, after);
             return after;
@@ -86,7 +87,7 @@ public class SafetySettingsService {
                        license_removal_percent, license_removal_min_count, min_class_size, rollover_start, rollover_end,
                        rollover_removal_percent, apply_additions_while_held, min_source_percent, notification_email, shadow_nightly,
                        school_user_removal_percent, school_user_removal_min_count, school_enrollment_removal_percent,
-                       school_enrollment_removal_min_count
+                       school_enrollment_removal_min_count, license_grace_days
                 FROM safety_settings WHERE district_id = ?""")) {
             ps.setObject(1, districtId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -97,7 +98,7 @@ public class SafetySettingsService {
                         rs.getInt(4), plain(rs.getBigDecimal(5)), rs.getInt(6), rs.getInt(7),
                         rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), plain(rs.getBigDecimal(10)),
                         rs.getBoolean(11), plain(rs.getBigDecimal(12)), rs.getString(13), rs.getBoolean(14),
-                        plain(rs.getBigDecimal(15)), (Integer) rs.getObject(16), plain(rs.getBigDecimal(17)), (Integer) rs.getObject(18));
+                        plain(rs.getBigDecimal(15)), (Integer) rs.getObject(16), plain(rs.getBigDecimal(17)), (Integer) rs.getObject(18), rs.getInt(19));
             }
         }
     }
