@@ -51,6 +51,8 @@ public class SafetyGate {
     io.rosterline.api.audit.AuditTrail audit;
     @Inject
     ShadowRuns shadowRuns;
+    @Inject
+    jakarta.enterprise.event.Event<io.rosterline.api.notifications.NotificationsWritten> notificationsWritten;
 
     /** One threshold crossed: who would lose how many of what. */
     public record Finding(String scope, String scopeName, String recordType, long lost, long total, BigDecimal percent,
@@ -59,6 +61,8 @@ public class SafetyGate {
 
     /** @return true when the run may go on (be applied, or wait for review); false when this gate failed or held it. */
     public boolean admit(Connection c, UUID districtId, UUID runId, RunKind kind) throws SQLException {
+        // Whatever this gate notifies (held, failed, reminders) is emailed once the completion's transaction commits.
+        notificationsWritten.fire(new io.rosterline.api.notifications.NotificationsWritten(districtId));
         SafetySettings settings = SafetySettingsService.load(c, districtId);
         Notifications.remindForgottenOverrides(c, districtId, today(districtId), clock.instant());
         String failure = preRunFailure(c, districtId, runId, settings);
@@ -294,7 +298,8 @@ public class SafetyGate {
         }
 
         // License assignments: the apply itself, in a savepoint that is rolled back, so the count is exactly the plan's.
-        long rostered = count(c, "SELECT count(*) FROM license_assignment WHERE district_id = ? AND source = 'ROSTERED'", districtId);
+        long rostered = count(c, "SELECT count(*) FROM license_assignment WHERE district_id = ? AND source = 'ROSTERED' "
+                + "AND grace_until IS NULL", districtId);
         if (rostered > 0) {
             // Plain SQL savepoint: the pooled connection is enlisted in the transaction and refuses rollback() calls.
             Jdbc.update(c, "SAVEPOINT safety_check");
@@ -302,8 +307,9 @@ public class SafetyGate {
             try {
                 // Only losses the roster causes count: someone no longer enrolled in a licensed course. Losing a seat
                 // because the admin shrank a pool is the admin's own decision, not a sign of a broken export.
+                // Assignments already in their grace period were removed by an earlier run and are not counted again.
                 Jdbc.update(c, "CREATE TEMP TABLE safety_held ON COMMIT DROP AS SELECT account_id, product_id FROM license_assignment "
-                        + "WHERE district_id = ? AND source = 'ROSTERED'", districtId);
+                        + "WHERE district_id = ? AND source = 'ROSTERED' AND grace_until IS NULL", districtId);
                 ApplyEngine.apply(c, districtId, runId, today, clock.instant(), "safety-check", syncConfig.matchOrder(), 0);
                 lost = count(c, "SELECT count(*) FROM safety_held h WHERE NOT EXISTS (SELECT 1 FROM apply_alloc x "
                         + "WHERE x.account_id = h.account_id AND x.product_id = h.product_id)");
