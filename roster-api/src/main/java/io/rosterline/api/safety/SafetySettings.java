@@ -25,7 +25,8 @@ import java.time.LocalDate;
          "licenseRemovalPercent":10,"licenseRemovalMinCount":50,"minClassSize":5,"rolloverStart":"2027-06-15",
          "rolloverEnd":"2027-08-31","rolloverRemovalPercent":60,"applyAdditionsWhileHeld":true,"minSourcePercent":50,
          "notificationEmail":"rostering@harbor.k12.example","shadowNightly":false,"schoolUserRemovalPercent":25,
-         "schoolUserRemovalMinCount":20,"schoolEnrollmentRemovalPercent":25,"schoolEnrollmentRemovalMinCount":20,"licenseGraceDays":7}""")
+         "schoolUserRemovalMinCount":20,"schoolEnrollmentRemovalPercent":25,"schoolEnrollmentRemovalMinCount":20,"licenseGraceDays":7,
+         "accountMatchOrder":["SOURCED_ID","IDENTIFIER","EMAIL","LOGIN"]}""")
 public record SafetySettings(
         @NotNull(message = "give the share of users a run may remove") @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be at most 100") BigDecimal userRemovalPercent,
         @NotNull(message = "give the number of users a run may remove before the percentage counts") @Min(value = 0, message = "must be 0 or more") @Max(value = 10_000_000, message = "must be at most 10000000") Integer userRemovalMinCount,
@@ -52,11 +53,15 @@ public record SafetySettings(
         @Min(value = 0, message = "must be 0 or more") @Max(value = 10_000_000, message = "must be at most 10000000") Integer schoolEnrollmentRemovalMinCount,
         @Schema(nullable = true, description = "Days a license the sync removes stays usable (its seat stays taken until then); "
                 + "re-enrollment inside the period restores it. Absent or null: 0, removed at once.")
-        @Min(value = 0, message = "must be 0 or more") @Max(value = 365, message = "must be at most 365") Integer licenseGraceDays) {
+        @Min(value = 0, message = "must be 0 or more") @Max(value = 365, message = "must be at most 365") Integer licenseGraceDays,
+        @Schema(nullable = true, description = "The order in which an incoming person is matched to an existing account: SOURCED_ID "
+                + "(first when named), IDENTIFIER (the SIS identifier, e.g. the student number), EMAIL, LOGIN. Null: the deployment's "
+                + "order (rosterline.sync.match-order, default SOURCED_ID, IDENTIFIER, EMAIL, LOGIN).")
+        @Size(max = 4, message = "name each rule at most once") java.util.List<String> accountMatchOrder) {
 
     public static SafetySettings defaults() {
         return new SafetySettings(BigDecimal.TEN, 50, BigDecimal.TEN, 50, BigDecimal.TEN, 50, 5, null, null,
-                BigDecimal.valueOf(60), false, BigDecimal.valueOf(50), null, false, null, null, null, null, 0);
+                BigDecimal.valueOf(60), false, BigDecimal.valueOf(50), null, false, null, null, null, null, 0, null);
     }
 
     /** The school-level thresholds in force: the school's own, else the district-wide ones. */

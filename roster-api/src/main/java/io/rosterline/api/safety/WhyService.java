@@ -35,12 +35,13 @@ public class WhyService {
     }
 
     @Schema(name = "LicenseWhy", description = "Why this person holds this license today, or the first link that is missing.")
-    public record Why(UUID accountId, String sourcedId, String name, UUID productId, String sku, String productTitle,
+    public record Why(UUID accountId, String sourcedId, String name, String matchReason, String matchDetail, UUID productId,
+                      String sku, String productTitle,
                       boolean usableToday, String source, LocalDate usableFrom, LocalDate usableUntil, LocalDate graceUntil,
                       String answer, String missing, List<Link> chain) {
     }
 
-    private record Person(UUID accountId, String sourcedId, String name) {
+    private record Person(UUID accountId, String sourcedId, String name, String matchReason, String matchDetail) {
     }
 
     private record Product(String sku, String title, String edition) {
@@ -186,7 +187,8 @@ public class WhyService {
             answer = person.name() + (held != null ? " holds " + product.title() + " but it is not usable today: " : " does not hold "
                     + product.title() + ": ") + missing;
         }
-        return new Why(person.accountId(), person.sourcedId(), person.name(), productId, product.sku(), product.title(), usable,
+        return new Why(person.accountId(), person.sourcedId(), person.name(), person.matchReason(), person.matchDetail(), productId,
+                product.sku(), product.title(), usable,
                 held == null ? null : held.source(), held == null ? null : held.start(), held == null ? null : held.end(),
                 inGrace ? held.graceUntil() : null, answer, missing, List.copyOf(chain));
     }
@@ -211,7 +213,9 @@ public class WhyService {
             // a rostered sourcedId
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT a.id, COALESCE(a.sourced_id, u.sourced_id), COALESCE(a.given_name || ' ' || a.family_name, u.given_name || ' ' || u.family_name)
+                SELECT a.id, COALESCE(a.sourced_id, u.sourced_id), COALESCE(a.given_name || ' ' || a.family_name, u.given_name || ' ' || u.family_name),
+                       a.match_reason, COALESCE(a.match_detail, CASE WHEN a.id IS NULL THEN 'no account yet: the next applied sync creates '
+                       || 'or matches it, unless it waits in the account review' END)
                 FROM (SELECT 1) one
                 LEFT JOIN account a ON a.district_id = ? AND (a.id = ? OR a.sourced_id = ?)
                 LEFT JOIN roster_user u ON u.district_id = ? AND u.sourced_id = COALESCE(a.sourced_id, ?)
@@ -222,7 +226,7 @@ public class WhyService {
                 if (!rs.next()) {
                     throw ProblemException.notFound("User " + userId);
                 }
-                return new Person(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3));
+                return new Person(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
             }
         }
     }
