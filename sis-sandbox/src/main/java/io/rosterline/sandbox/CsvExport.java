@@ -313,7 +313,8 @@ final class CsvExport {
             if (!v12) {
                 c.f(school).f(teacher ? "teacher" : "student");
             }
-            c.f(roster.username(u)).f(userIds).f(roster.givenName(u)).f(roster.familyName(u)).f(roster.middleName(u))
+            c.f(roster.username(u)).f(userIds).f(faults.name(roster.givenName(u), false)).f(faults.name(roster.familyName(u), true))
+                    .f(roster.middleName(u))
                     .f(roster.userIdentifier(u)).f(roster.email(u)).f("").f("").f("").f(grades).f("");
             if (v12) {
                 c.f(roster.userIdentifier(u)).f("").f("").f("").f("").f(school).f("");

@@ -45,6 +45,13 @@ public final class Faults {
      * (also in nested objects of that collection's records) and as the CSV column header. Empty: no drift.
      */
     public final Map<String, String> renamedFields = new ConcurrentHashMap<>();
+    /** Appended to every user's family name (e.g. "é"): names outside ASCII, for encoding tests. Empty: off. */
+    public volatile String familyNameSuffix = "";
+    /**
+     * Encoding drift: users' given and family names are sent as their UTF-8 bytes read as Latin-1 ("José" arrives as
+     * "JosÃ©"), as when an export is converted to UTF-8 twice.
+     */
+    public volatile boolean latin1Misread;
 
     private final AtomicLong dataRequests = new AtomicLong();
 
@@ -91,6 +98,15 @@ public final class Faults {
         tokenTtlSeconds = f.tokenTtlSeconds;
         renamedFields.clear();
         renamedFields.putAll(f.renamedFields);
+        familyNameSuffix = f.familyNameSuffix;
+        latin1Misread = f.latin1Misread;
+    }
+
+    /** A user's name as the text faults send it. */
+    String name(String name, boolean family) {
+        String s = family && !familyNameSuffix.isEmpty() ? name + familyNameSuffix : name;
+        return latin1Misread && s != null
+                ? new String(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1) : s;
     }
 
     /** The renamed fields of one collection ("users"): field to the name it is sent under; empty when none. */
@@ -122,6 +138,8 @@ public final class Faults {
         shortPageEvery = 0;
         tokenTtlSeconds = 3600;
         renamedFields.clear();
+        familyNameSuffix = "";
+        latin1Misread = false;
         dataRequests.set(0);
     }
 
@@ -146,6 +164,8 @@ public final class Faults {
                 case "resetBurst" -> resetBurst.set(p.getIntValue());
                 case "shortPageEvery" -> shortPageEvery = p.getIntValue();
                 case "tokenTtlSeconds" -> tokenTtlSeconds = p.getLongValue();
+                case "familyNameSuffix" -> familyNameSuffix = p.getText();
+                case "latin1Misread" -> latin1Misread = t == JsonToken.VALUE_TRUE;
                 case "renamedFields" -> {
                     if (t != JsonToken.START_OBJECT) {
                         throw new Http.HttpError(400, "invalid_data", "renamedFields is an object such as {\"users.email\":\"emailAddress\"}");
@@ -181,6 +201,8 @@ public final class Faults {
         g.writeNumberField("resetBurst", resetBurst.get());
         g.writeNumberField("shortPageEvery", shortPageEvery);
         g.writeNumberField("tokenTtlSeconds", tokenTtlSeconds);
+        g.writeStringField("familyNameSuffix", familyNameSuffix);
+        g.writeBooleanField("latin1Misread", latin1Misread);
         g.writeObjectFieldStart("renamedFields");
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(renamedFields).entrySet()) {
             g.writeStringField(e.getKey(), e.getValue());

@@ -231,8 +231,8 @@ final class OneRosterJson {
         g.writeEndObject();
         g.writeEndArray();
         bool(g, "enabledUser", true);
-        g.writeStringField("givenName", r.givenName(u));
-        g.writeStringField("familyName", r.familyName(u));
+        g.writeStringField("givenName", faults.name(r.givenName(u), false));
+        g.writeStringField("familyName", faults.name(r.familyName(u), true));
         g.writeStringField("middleName", r.middleName(u));
         if (v12) {
             g.writeStringField("userMasterIdentifier", r.userIdentifier(u));

@@ -174,4 +174,15 @@ class FaultSwitchTest {
         client.postJson("/admin/faults", "{\"clear\": true}");
         assertTrue(client.bearer(token, V11 + "/users?limit=1").body().contains("\"email\":"));
     }
+
+    @Test
+    void accentedNamesAndTheirLatin1MisreadingArriveAsTheSwitchesSay() {
+        sis.faults().familyNameSuffix = "\u00e9";
+        String accented = client.bearer(token, V11 + "/users?limit=3").body();
+        assertTrue(accented.contains("\u00e9\""), accented);
+        sis.faults().latin1Misread = true;
+        String misread = client.bearer(token, V11 + "/users?limit=3").body();
+        assertTrue(misread.contains("\u00c3\u00a9\""), misread);
+        assertFalse(misread.contains("\u00e9\""), misread);
+    }
 }
