@@ -153,41 +153,54 @@ public class SafetyGate {
                 + "(POST .../runs/{runId}/accept-source-change) and run again.";
     }
 
-    /** Columns the current roster fills that the run empties for (nearly) every record: dropped or renamed in the source. */
+    /**
+     * Columns the current roster fills that the run empties for (nearly) every record: dropped or renamed in the source.
+     * Two steps, so that an ordinary run costs only a pass over its own changes: what the changed records empty, then,
+     * only for a column emptied often enough, how many records of the roster had it.
+     */
     private static List<String> drift(Connection c, UUID districtId, UUID runId) throws SQLException {
         List<String> reasons = new ArrayList<>();
         for (RosterTable table : RosterTable.values()) {
             StringBuilder sql = new StringBuilder("SELECT ");
             for (RosterTable.Column column : table.columns) {
-                String had = filled("r." + column.name(), column.type());
-                sql.append("count(*) FILTER (WHERE ").append(had).append("), count(*) FILTER (WHERE ").append(had)
-                        .append(" AND s.sourced_id IS NOT NULL AND NOT ").append(filled("s." + column.name(), column.type())).append("), ");
+                sql.append("count(*) FILTER (WHERE ").append(filled("r." + column.name(), column.type())).append(" AND NOT ")
+                        .append(filled("s." + column.name(), column.type())).append("), ");
             }
             sql.setLength(sql.length() - 2);
-            sql.append(" FROM ").append(table.current).append(" r LEFT JOIN ").append(table.staged)
-                    .append(" s ON s.run_id = ? AND s.sourced_id = r.sourced_id AND s.op = 'U' AND s.status = 'active' ")
-                    .append("WHERE r.district_id = ? AND r.status = 'active'");
+            sql.append(" FROM ").append(table.staged).append(" s JOIN ").append(table.current)
+                    .append(" r ON r.district_id = ? AND r.sourced_id = s.sourced_id AND r.status = 'active' ")
+                    .append("WHERE s.run_id = ? AND s.op = 'U' AND s.status = 'active'");
+            long[] emptied = new long[table.columns.size()];
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                Jdbc.bind(ps, runId, districtId);
+                Jdbc.bind(ps, districtId, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    for (int i = 0; i < table.columns.size(); i++) {
-                        long had = rs.getLong(2 * i + 1);
-                        long emptied = rs.getLong(2 * i + 2);
-                        if (emptied >= DRIFT_MIN_RECORDS && emptied * 100 >= had * DRIFT_PERCENT) {
-                            RosterTable.Column column = table.columns.get(i);
-                            reasons.add("The source's " + label(table) + " no longer carry " + column.json() + ": " + emptied + " of the "
-                                    + had + " that had it would lose it, so the " + column.json() + " column seems to be missing or "
-                                    + "renamed since the last good run.");
-                        }
+                    for (int i = 0; i < emptied.length; i++) {
+                        emptied[i] = rs.getLong(i + 1);
                     }
+                }
+            }
+            for (int i = 0; i < emptied.length; i++) {
+                if (emptied[i] < DRIFT_MIN_RECORDS) {
+                    continue;
+                }
+                RosterTable.Column column = table.columns.get(i);
+                long had = count(c, "SELECT count(*) FROM " + table.current + " r WHERE r.district_id = ? AND r.status = 'active' AND "
+                        + filled("r." + column.name(), column.type()), districtId);
+                if (emptied[i] * 100 >= had * DRIFT_PERCENT) {
+                    reasons.add("The source's " + label(table) + " no longer carry " + column.json() + ": " + emptied[i] + " of the "
+                            + had + " that had it would lose it, so the " + column.json() + " column seems to be missing or "
+                            + "renamed since the last good run.");
                 }
             }
         }
         return reasons;
     }
 
-    /** Names and titles that arrive as their own UTF-8 bytes read as Latin-1 (José became JosÃ©): the encoding changed. */
+    /**
+     * Names and titles that arrive as their own UTF-8 bytes read as Latin-1 (José became JosÃ©): the encoding changed.
+     * Judged when such a change concerns at least half of the roster's values outside ASCII in that column.
+     */
     private static List<String> garbled(Connection c, UUID districtId, UUID runId) throws SQLException {
         List<String> reasons = new ArrayList<>();
         for (RosterTable table : RosterTable.values()) {
@@ -201,22 +214,26 @@ public class SafetyGate {
                 String r = "r." + column.name();
                 String s = "s." + column.name();
                 String misread = s + " <> " + r + " AND " + s + " = convert_from(convert_to(" + r + ", 'UTF8'), 'LATIN1')";
-                sql.append("count(*) FILTER (WHERE ").append(r).append(" ~ '[^\\x01-\\x7F]'), count(*) FILTER (WHERE ").append(misread)
-                        .append("), min(").append(r).append(" || ' became ' || ").append(s).append(") FILTER (WHERE ").append(misread).append("), ");
+                sql.append("count(*) FILTER (WHERE ").append(misread).append("), min(").append(r).append(" || ' became ' || ").append(s)
+                        .append(") FILTER (WHERE ").append(misread).append("), ");
             }
             sql.setLength(sql.length() - 2);
-            sql.append(" FROM ").append(table.current).append(" r LEFT JOIN ").append(table.staged)
-                    .append(" s ON s.run_id = ? AND s.sourced_id = r.sourced_id AND s.op = 'U' WHERE r.district_id = ? AND r.status = 'active'");
+            sql.append(" FROM ").append(table.staged).append(" s JOIN ").append(table.current)
+                    .append(" r ON r.district_id = ? AND r.sourced_id = s.sourced_id AND r.status = 'active' WHERE s.run_id = ? AND s.op = 'U'");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                Jdbc.bind(ps, runId, districtId);
+                Jdbc.bind(ps, districtId, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     for (int i = 0; i < text.size(); i++) {
-                        long nonAscii = rs.getLong(3 * i + 1);
-                        long misread = rs.getLong(3 * i + 2);
-                        if (misread > 0 && misread * 2 >= nonAscii) {
+                        long misread = rs.getLong(2 * i + 1);
+                        if (misread == 0) {
+                            continue;
+                        }
+                        long nonAscii = count(c, "SELECT count(*) FROM " + table.current + " r WHERE r.district_id = ? AND r.status = 'active' "
+                                + "AND r." + text.get(i).name() + " ~ '[^\\x01-\\x7F]'", districtId);
+                        if (misread * 2 >= nonAscii) {
                             reasons.add("The source's text arrives in another encoding: " + misread + " " + label(table) + " changed "
-                                    + text.get(i).json() + " into its UTF-8 bytes read as Latin-1 (" + rs.getString(3 * i + 3)
+                                    + text.get(i).json() + " into its UTF-8 bytes read as Latin-1 (" + rs.getString(2 * i + 2)
                                     + "), so the export's file encoding seems to have changed since the last good run.");
                         }
                     }

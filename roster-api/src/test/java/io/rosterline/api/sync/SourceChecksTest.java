@@ -138,4 +138,30 @@ class SourceChecksTest {
             assertEquals(0, f.count(STAGED, run, run, run, run, run, run));
         }
     }
+
+    @Test
+    void given_names_with_accents_when_the_export_arrives_in_another_encoding_then_the_run_fails_without_changes() {
+        try (SyncFixture f = new SyncFixture(db, api.toString(), 300, "oauth2", "ONEROSTER_API")) {
+            // Given a district whose people's names have accents (Smithé), synced once.
+            f.sis.faults().familyNameSuffix = "\u00e9";
+            f.licensed(1000, 500);
+            as(Tokens.districtAdmin(f.district)).get(base(f) + "/runs/" + sync(f)).then().statusCode(200).body("status", equalTo("APPLIED"));
+            Set<String> roster = f.strings(ROSTER, f.district, f.district, f.district);
+            Set<String> assignments = f.strings(ASSIGNMENTS, f.district);
+            long users = f.count("SELECT count(*) FROM roster_user WHERE district_id = ? AND status = 'active'", f.district);
+
+            // When the export arrives converted twice (UTF-8 bytes read as Latin-1: Smithé becomes SmithÃ©).
+            f.sis.faults().latin1Misread = true;
+            UUID run = sync(f);
+            as(Tokens.districtAdmin(f.district)).get(base(f) + "/runs/" + run).then().statusCode(200)
+                    .body("status", equalTo("FAILED"))
+                    .body("error", containsString("The source's text arrives in another encoding: " + users + " users changed familyName "
+                            + "into its UTF-8 bytes read as Latin-1 ("))
+                    .body("error", containsString("\u00e9 became "))
+                    .body("error", containsString("\u00c3\u00a9), so the export's file encoding seems to have changed"));
+            assertEquals(roster, f.strings(ROSTER, f.district, f.district, f.district));
+            assertEquals(assignments, f.strings(ASSIGNMENTS, f.district));
+            assertEquals(0, f.count(STAGED, run, run, run, run, run, run));
+        }
+    }
 }
