@@ -44,7 +44,8 @@ public class AccountResource {
     public PageResult<AccountView> list(@PathParam("districtId") UUID districtId,
             @QueryParam("matchReason") @Pattern(regexp = "SOURCED_ID|IDENTIFIER|EMAIL|LOGIN|NEW|LINKED|MERGED|REVIEWED",
                     message = "use SOURCED_ID, IDENTIFIER, EMAIL, LOGIN, NEW, LINKED, MERGED or REVIEWED") String matchReason,
-            @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters") String query,
+            @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters")
+            @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String query,
             @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
             @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "must be at least 1") @Max(value = 500, message = "must be at most 500") int size) {
         return accounts.accounts(districtId, matchReason, query == null || query.isBlank() ? null : query.trim(), page, size);
