@@ -29,10 +29,12 @@ final class CsvExport {
 
     private final Roster roster;
     private final OneRosterApi oneRoster;
+    private final Faults faults;
 
-    CsvExport(Roster roster, OneRosterApi oneRoster) {
+    CsvExport(Roster roster, OneRosterApi oneRoster, Faults faults) {
         this.roster = roster;
         this.oneRoster = oneRoster;
+        this.faults = faults;
     }
 
     void handle(HttpExchange ex, String path, Faults.Decision fault) throws IOException {
@@ -105,25 +107,25 @@ final class CsvExport {
         Writer w = new BufferedWriter(new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8), 1 << 16);
         Csv csv = new Csv(w);
 
-        entry(zip, w, "manifest.csv");
+        entry(zip, w, csv, "manifest.csv");
         manifest(csv, v12);
-        entry(zip, w, "orgs.csv");
+        entry(zip, w, csv, "orgs.csv");
         orgs(csv, o);
-        entry(zip, w, "academicSessions.csv");
+        entry(zip, w, csv, "academicSessions.csv");
         sessions(csv);
-        entry(zip, w, "courses.csv");
+        entry(zip, w, csv, "courses.csv");
         courses(csv, o);
-        entry(zip, w, "classes.csv");
+        entry(zip, w, csv, "classes.csv");
         classes(csv, o);
-        entry(zip, w, "users.csv");
+        entry(zip, w, csv, "users.csv");
         users(csv, o, v12);
         if (v12) {
-            entry(zip, w, "roles.csv");
+            entry(zip, w, csv, "roles.csv");
             roles(csv, o);
-            entry(zip, w, "userProfiles.csv");
+            entry(zip, w, csv, "userProfiles.csv");
             userProfiles(csv, o);
         }
-        entry(zip, w, "enrollments.csv");
+        entry(zip, w, csv, "enrollments.csv");
         enrollments(csv, o);
         w.flush();
         zip.closeEntry();
@@ -131,7 +133,8 @@ final class CsvExport {
         zip.flush();
     }
 
-    private static void entry(ZipOutputStream zip, Writer w, String name) throws IOException {
+    private void entry(ZipOutputStream zip, Writer w, Csv csv, String name) throws IOException {
+        csv.renames = faults.renamesOf(name.substring(0, name.length() - ".csv".length()));
         w.flush();
         if (!"manifest.csv".equals(name)) {
             zip.closeEntry();
@@ -158,6 +161,8 @@ final class CsvExport {
     /** Minimal RFC 4180 row writer. */
     private static final class Csv {
         private final Writer w;
+        /** The renamedFields fault for the current file: column to the header it is written under. */
+        java.util.Map<String, String> renames = java.util.Map.of();
         private boolean first = true;
 
         Csv(Writer w) {
@@ -197,7 +202,7 @@ final class CsvExport {
 
         void header(String... names) throws IOException {
             for (String n : names) {
-                f(n);
+                f(renames.getOrDefault(n, n));
             }
             end();
         }
@@ -308,7 +313,8 @@ final class CsvExport {
             if (!v12) {
                 c.f(school).f(teacher ? "teacher" : "student");
             }
-            c.f(roster.username(u)).f(userIds).f(roster.givenName(u)).f(roster.familyName(u)).f(roster.middleName(u))
+            c.f(roster.username(u)).f(userIds).f(faults.name(roster.givenName(u), false)).f(faults.name(roster.familyName(u), true))
+                    .f(roster.middleName(u))
                     .f(roster.userIdentifier(u)).f(roster.email(u)).f("").f("").f("").f(grades).f("");
             if (v12) {
                 c.f(roster.userIdentifier(u)).f("").f("").f("").f("").f(school).f("");

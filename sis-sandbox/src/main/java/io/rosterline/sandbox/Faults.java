@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,6 +40,18 @@ public final class Faults {
     public volatile int shortPageEvery;
     /** Lifetime of issued access tokens, in seconds. */
     public volatile long tokenTtlSeconds = 3600;
+    /**
+     * Header drift: "collection.field" (e.g. "users.email") to the name the field is sent under instead, in REST JSON
+     * (also in nested objects of that collection's records) and as the CSV column header. Empty: no drift.
+     */
+    public final Map<String, String> renamedFields = new ConcurrentHashMap<>();
+    /** Appended to every user's family name (e.g. "é"): names outside ASCII, for encoding tests. Empty: off. */
+    public volatile String familyNameSuffix = "";
+    /**
+     * Encoding drift: users' given and family names are sent as their UTF-8 bytes read as Latin-1 ("José" arrives as
+     * "JosÃ©"), as when an export is converted to UTF-8 twice.
+     */
+    public volatile boolean latin1Misread;
 
     private final AtomicLong dataRequests = new AtomicLong();
 
@@ -82,6 +96,31 @@ public final class Faults {
         resetBurst.set(f.resetBurst.get());
         shortPageEvery = f.shortPageEvery;
         tokenTtlSeconds = f.tokenTtlSeconds;
+        renamedFields.clear();
+        renamedFields.putAll(f.renamedFields);
+        familyNameSuffix = f.familyNameSuffix;
+        latin1Misread = f.latin1Misread;
+    }
+
+    /** A user's name as the text faults send it. */
+    String name(String name, boolean family) {
+        String s = family && !familyNameSuffix.isEmpty() ? name + familyNameSuffix : name;
+        return latin1Misread && s != null
+                ? new String(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1) : s;
+    }
+
+    /** The renamed fields of one collection ("users"): field to the name it is sent under; empty when none. */
+    Map<String, String> renamesOf(String collection) {
+        if (renamedFields.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        renamedFields.forEach((key, name) -> {
+            if (key.startsWith(collection + ".")) {
+                out.put(key.substring(collection.length() + 1), name);
+            }
+        });
+        return out;
     }
 
     /** Turns every switch off (token lifetime back to one hour) and restarts the request counter. */
@@ -98,6 +137,9 @@ public final class Faults {
         resetBurst.set(0);
         shortPageEvery = 0;
         tokenTtlSeconds = 3600;
+        renamedFields.clear();
+        familyNameSuffix = "";
+        latin1Misread = false;
         dataRequests.set(0);
     }
 
@@ -122,6 +164,19 @@ public final class Faults {
                 case "resetBurst" -> resetBurst.set(p.getIntValue());
                 case "shortPageEvery" -> shortPageEvery = p.getIntValue();
                 case "tokenTtlSeconds" -> tokenTtlSeconds = p.getLongValue();
+                case "familyNameSuffix" -> familyNameSuffix = p.getText();
+                case "latin1Misread" -> latin1Misread = t == JsonToken.VALUE_TRUE;
+                case "renamedFields" -> {
+                    if (t != JsonToken.START_OBJECT) {
+                        throw new Http.HttpError(400, "invalid_data", "renamedFields is an object such as {\"users.email\":\"emailAddress\"}");
+                    }
+                    renamedFields.clear();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = p.currentName();
+                        p.nextToken();
+                        renamedFields.put(key, p.getText());
+                    }
+                }
                 case "clear" -> {
                     if (t == JsonToken.VALUE_TRUE) {
                         clear();
@@ -146,6 +201,13 @@ public final class Faults {
         g.writeNumberField("resetBurst", resetBurst.get());
         g.writeNumberField("shortPageEvery", shortPageEvery);
         g.writeNumberField("tokenTtlSeconds", tokenTtlSeconds);
+        g.writeStringField("familyNameSuffix", familyNameSuffix);
+        g.writeBooleanField("latin1Misread", latin1Misread);
+        g.writeObjectFieldStart("renamedFields");
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(renamedFields).entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
         g.writeNumberField("dataRequests", dataRequests.get());
         g.writeEndObject();
     }

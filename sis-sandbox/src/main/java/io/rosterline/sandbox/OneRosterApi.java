@@ -49,7 +49,7 @@ final class OneRosterApi {
         String[] seg = rest.isEmpty() ? new String[0] : rest.substring(1).split("/");
         Object target = route(o, seg);
         String hrefBase = Http.origin(ex) + prefix;
-        OneRosterJson json = new OneRosterJson(roster, o, v12, hrefBase);
+        OneRosterJson json = new OneRosterJson(roster, o, v12, hrefBase, faults);
         if (target instanceof Single single) {
             respondSingle(ex, json, single, fault);
         } else {

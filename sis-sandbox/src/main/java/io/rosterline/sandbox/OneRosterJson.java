@@ -1,9 +1,11 @@
 package io.rosterline.sandbox;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import io.rosterline.sandbox.Roster.Kind;
 import io.rosterline.sandbox.Roster.Overlay;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Writes OneRoster records (1.1 or 1.2 JSON binding) straight to a Jackson generator, and exposes their
@@ -16,16 +18,20 @@ final class OneRosterJson {
     private final Overlay o;
     private final boolean v12;
     private final String base;
+    private final Faults faults;
 
-    OneRosterJson(Roster roster, Overlay overlay, boolean v12, String hrefBase) {
+    OneRosterJson(Roster roster, Overlay overlay, boolean v12, String hrefBase, Faults faults) {
         this.r = roster;
         this.d = roster.d;
         this.o = overlay;
         this.v12 = v12;
         this.base = hrefBase;
+        this.faults = faults;
     }
 
-    void write(JsonGenerator g, Kind k, int i) throws IOException {
+    void write(JsonGenerator out, Kind k, int i) throws IOException {
+        Map<String, String> renames = faults.renamesOf(k.plural);
+        JsonGenerator g = renames.isEmpty() ? out : new Renaming(out, renames);
         switch (k) {
             case ORG -> org(g, i);
             case SESSION -> session(g, i);
@@ -33,6 +39,45 @@ final class OneRosterJson {
             case CLASS -> clazz(g, i);
             case USER -> user(g, i);
             case ENROLLMENT -> enrollment(g, i);
+        }
+    }
+
+    /** The renamedFields fault: field names written under another name (header drift). */
+    private static final class Renaming extends JsonGeneratorDelegate {
+        private final Map<String, String> names;
+
+        Renaming(JsonGenerator delegate, Map<String, String> names) {
+            super(delegate, false);
+            this.names = names;
+        }
+
+        @Override
+        public void writeFieldName(String name) throws IOException {
+            super.writeFieldName(names.getOrDefault(name, name));
+        }
+
+        @Override
+        public void writeStringField(String name, String value) throws IOException {
+            writeFieldName(name);
+            writeString(value);
+        }
+
+        @Override
+        public void writeBooleanField(String name, boolean value) throws IOException {
+            writeFieldName(name);
+            writeBoolean(value);
+        }
+
+        @Override
+        public void writeArrayFieldStart(String name) throws IOException {
+            writeFieldName(name);
+            writeStartArray();
+        }
+
+        @Override
+        public void writeObjectFieldStart(String name) throws IOException {
+            writeFieldName(name);
+            writeStartObject();
         }
     }
 
@@ -186,8 +231,8 @@ final class OneRosterJson {
         g.writeEndObject();
         g.writeEndArray();
         bool(g, "enabledUser", true);
-        g.writeStringField("givenName", r.givenName(u));
-        g.writeStringField("familyName", r.familyName(u));
+        g.writeStringField("givenName", faults.name(r.givenName(u), false));
+        g.writeStringField("familyName", faults.name(r.familyName(u), true));
         g.writeStringField("middleName", r.middleName(u));
         if (v12) {
             g.writeStringField("userMasterIdentifier", r.userIdentifier(u));

@@ -95,7 +95,7 @@ public final class SandboxSis implements AutoCloseable {
         this.auth = new Auth(config.clientId(), config.clientSecret());
         this.oneRoster = new OneRosterApi(roster, faults, lister);
         this.powerSchool = new PowerSchoolApi(roster, faults, lister, oneRoster);
-        this.csv = new CsvExport(roster, oneRoster);
+        this.csv = new CsvExport(roster, oneRoster, faults);
         AtomicInteger threadNo = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(Math.max(2, config.threads()), r -> {
             Thread t = new Thread(r, "sis-sandbox-" + threadNo.incrementAndGet());

@@ -149,4 +149,40 @@ class FaultSwitchTest {
         assertTrue((Long) stats.get("endpoint.GET /ims/oneroster/v1p1/classes/{id}") >= 2);
         assertTrue((Long) stats.get("status.200") >= 2);
     }
+
+    @Test
+    void renamedFieldsSendAFieldUnderAnotherNameInJsonAndInTheCsvHeader() throws IOException {
+        HttpResponse<String> set = client.postJson("/admin/faults", "{\"renamedFields\": {\"users.email\": \"emailAddress\"}}");
+        assertEquals(200, set.statusCode(), set.body());
+        assertTrue(set.body().contains("\"users.email\":\"emailAddress\""), set.body());
+        HttpResponse<String> r = client.bearer(token, V11 + "/users?limit=5");
+        String body = r.body();
+        assertTrue(body.contains("\"emailAddress\":"), body);
+        assertFalse(body.contains("\"email\":"), body);
+        assertTrue(client.bearer(token, V11 + "/classes?limit=1").body().contains("\"title\":"), "other collections keep their names");
+
+        HttpResponse<byte[]> zip;
+        try {
+            zip = client.http.send(HttpRequest.newBuilder(URI.create(sis.baseUrl() + "/csv/oneroster-v1p1.zip")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        String header = CsvExportTest.unzip(new java.io.ByteArrayInputStream(zip.body())).get("users.csv").get(0);
+        assertTrue(header.contains(",emailAddress,") && !header.contains(",email,"), header);
+
+        client.postJson("/admin/faults", "{\"clear\": true}");
+        assertTrue(client.bearer(token, V11 + "/users?limit=1").body().contains("\"email\":"));
+    }
+
+    @Test
+    void accentedNamesAndTheirLatin1MisreadingArriveAsTheSwitchesSay() {
+        sis.faults().familyNameSuffix = "\u00e9";
+        String accented = client.bearer(token, V11 + "/users?limit=3").body();
+        assertTrue(accented.contains("\u00e9\""), accented);
+        sis.faults().latin1Misread = true;
+        String misread = client.bearer(token, V11 + "/users?limit=3").body();
+        assertTrue(misread.contains("\u00c3\u00a9\""), misread);
+        assertFalse(misread.contains("\u00e9\""), misread);
+    }
 }

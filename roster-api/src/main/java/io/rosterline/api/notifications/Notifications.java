@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Writes a notification in the caller's transaction (held runs; failed runs are written by a database trigger). */
+/**
+ * Writes a notification in the caller's transaction (held runs, forgotten override dates; failed runs are written by a
+ * database trigger). {@link NotificationMailer} emails them once that transaction has committed.
+ */
 public final class Notifications {
 
     private Notifications() {
@@ -26,10 +29,22 @@ public final class Notifications {
 
     /**
      * Terms of licensed classes that start within {@link #OVERRIDE_REMINDER_DAYS} days and have no override start: access
-     * opens only on the first day, which admins often mean to move earlier. Once per term.
+     * opens only on the first day, which admins often mean to move earlier. Once per term. Also an override start date
+     * that has passed and is still set while its term has started: it no longer opens anything early and is easily
+     * carried into the next year by mistake (the term dates show the same warning). Once per term and date.
      */
     public static int remindForgottenOverrides(Connection c, UUID districtId, java.time.LocalDate today, Instant at) throws SQLException {
-        return Jdbc.update(c, """
+        int passed = Jdbc.update(c, """
+                INSERT INTO notification (id, district_id, kind, title, body, created_at, dedupe_key)
+                SELECT gen_random_uuid(), ss.district_id, 'OVERRIDE_FORGOTTEN', 'An override start date has passed and is still set',
+                       'Override start date for ' || ss.title || ' passed on ' || ss.override_start || ' and is still set. The term '
+                       || 'started on ' || ss.start_date || ', so it no longer opens anything early. Remove it in the term dates, '
+                       || 'so that it is not carried into another school year by mistake.',
+                       ?, 'override-start-passed:' || ss.sourced_id || ':' || ss.override_start
+                FROM sis_academic_session ss
+                WHERE ss.district_id = ? AND ss.override_start IS NOT NULL AND ss.override_start < ? AND ss.start_date <= ?
+                ON CONFLICT (district_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING""", at, districtId, today, today);
+        return passed + Jdbc.update(c, """
                 INSERT INTO notification (id, district_id, kind, title, body, created_at, dedupe_key)
                 SELECT gen_random_uuid(), s.district_id, 'OVERRIDE_FORGOTTEN', 'A term starts soon without an override start',
                        'Term ' || s.title || ' starts on ' || s.start_date || ' and has no override start, so students of its licensed '

@@ -93,7 +93,8 @@ public class AccountMergeService {
         if (holder != null && !holder.equals(a.accountId())) {
             throw ProblemException.conflict("Another account already holds sourcedId " + a.sourcedId() + "; merge the two accounts instead.");
         }
-        Jdbc.update(c, "UPDATE account SET sourced_id = ?, match_reason = 'LINKED', updated_at = ? WHERE id = ?", a.sourcedId(),
+        Jdbc.update(c, "UPDATE account SET sourced_id = ?, match_reason = 'LINKED', match_detail = ?, matched_at = ?, updated_at = ? "
+                + "WHERE id = ?", a.sourcedId(), "linked to sourcedId " + a.sourcedId() + " by " + currentUser.actor(), clock.instant(),
                 clock.instant(), a.accountId());
         UUID id = record(c, districtId, "LINK", a.accountId(), null, a.sourcedId(), Map.of("keep", account), new Long[0], "[]");
         audit.record(districtId, "account.linked", "account", a.accountId(), account, Map.of("sourcedId", a.sourcedId()));
@@ -126,8 +127,9 @@ public class AccountMergeService {
         String mergedSourcedId = merged.path("sourced_id").isNull() ? null : merged.path("sourced_id").asText();
         Jdbc.update(c, "UPDATE account SET sourced_id = NULL, active = false, updated_at = ? WHERE id = ?", clock.instant(), a.mergeAccountId());
         if (keep.path("sourced_id").isNull() && mergedSourcedId != null) {
-            Jdbc.update(c, "UPDATE account SET sourced_id = ?, match_reason = 'MERGED', updated_at = ? WHERE id = ?", mergedSourcedId,
-                    clock.instant(), a.accountId());
+            Jdbc.update(c, "UPDATE account SET sourced_id = ?, match_reason = 'MERGED', match_detail = ?, matched_at = ?, updated_at = ? "
+                    + "WHERE id = ?", mergedSourcedId, "took sourcedId " + mergedSourcedId + " from a merged account, by " + currentUser.actor(),
+                    clock.instant(), clock.instant(), a.accountId());
         }
         UUID id = record(c, districtId, "MERGE", a.accountId(), a.mergeAccountId(), mergedSourcedId, Map.of("keep", keep, "merged", merged),
                 moved.toArray(Long[]::new), dropped);
@@ -203,10 +205,20 @@ public class AccountMergeService {
         }
     }
 
+    /**
+     * The account's identity as it was before the action: its binding and also the email, login and names, since the
+     * syncs after a link make a linked account follow the SIS record it was linked to.
+     */
     private static void restoreAccount(Connection c, UUID id, JsonNode before) throws SQLException {
-        Jdbc.update(c, "UPDATE account SET sourced_id = ?, active = ?, match_reason = ? WHERE id = ?",
-                before.path("sourced_id").isNull() ? null : before.path("sourced_id").asText(), before.path("active").asBoolean(),
-                before.path("match_reason").isNull() ? null : before.path("match_reason").asText(), id);
+        Jdbc.update(c, "UPDATE account SET sourced_id = ?, active = ?, match_reason = ?, email = ?, login = ?, given_name = ?, "
+                        + "family_name = ?, role = ?, sis_identifier = ?, match_detail = ?, matched_at = ?::timestamptz WHERE id = ?",
+                text(before, "sourced_id"), before.path("active").asBoolean(), text(before, "match_reason"), text(before, "email"),
+                text(before, "login"), before.path("given_name").asText(), before.path("family_name").asText(),
+                before.path("role").asText(), text(before, "sis_identifier"), text(before, "match_detail"), text(before, "matched_at"), id);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).isNull() || node.path(field).isMissingNode() ? null : node.path(field).asText();
     }
 
     private JsonNode account(Connection c, UUID districtId, UUID id, String field) throws SQLException {

@@ -36,7 +36,7 @@ public class ReadinessResource {
 
     @Schema(name = "ReadinessAcknowledgement", example = "{\"kind\":\"DUPLICATE_PERSON\"}")
     public record Acknowledgement(@NotNull(message = "name the finding kind to acknowledge")
-                                  @Pattern(regexp = "DUPLICATE_PERSON|ACCOUNT_FORMAT_MATCH|DANGLING_ENROLLMENT|CLASS_WITHOUT_TEACHER|STUDENT_WITHOUT_CLASS|TERM_NOT_STARTED|TERM_ENDED|MAPPED_COURSE_WITHOUT_CLASSES",
+                                  @Pattern(regexp = "DUPLICATE_PERSON|ACCOUNT_FORMAT_MATCH|REISSUED_SOURCED_ID|ACCOUNT_REVIEW|DANGLING_ENROLLMENT|CLASS_WITHOUT_TEACHER|STUDENT_WITHOUT_CLASS|TERM_NOT_STARTED|TERM_ENDED|MAPPED_COURSE_WITHOUT_CLASSES",
                                           message = "is not a readiness finding kind") String kind) {
     }
 

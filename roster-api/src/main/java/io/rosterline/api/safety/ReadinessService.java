@@ -95,6 +95,22 @@ public class ReadinessService implements ChecklistContributor {
                             AND lower(a.given_name) = lower(u.given_name) AND lower(a.family_name) = lower(u.family_name)))
                     ORDER BY u.sourced_id, a.id""", "Link the account to the incoming record (action LINK) so it keeps its "
                     + "licenses and history instead of a second account being created.", List.of(districtId, districtId));
+            add(c, findings, acks, "REISSUED_SOURCED_ID", true, "Known people arriving under a new sourcedId", """
+                    SELECT u.sourced_id || ' (' || u.email || ') has the email and name of the account of ' || a.sourced_id
+                           || ', which is no longer in the roster: probably the same person with a re-issued sourcedId',
+                           ARRAY[u.sourced_id, a.sourced_id], a.id
+                    FROM rd_user u JOIN account a ON a.district_id = ? AND a.sourced_id IS NOT NULL AND lower(a.email) = lower(u.email)
+                         AND lower(a.given_name) = lower(u.given_name) AND lower(a.family_name) = lower(u.family_name)
+                    WHERE NOT EXISTS (SELECT 1 FROM account x WHERE x.district_id = ? AND x.sourced_id = u.sourced_id)
+                      AND NOT EXISTS (SELECT 1 FROM rd_user g WHERE g.sourced_id = a.sourced_id)
+                    ORDER BY u.sourced_id""", "Link the existing account to the new sourcedId (action LINK, or accept it in the account "
+                    + "review once the run is applied) so the person keeps their licenses and history instead of getting a second account.",
+                    List.of(districtId, districtId));
+            add(c, findings, acks, "ACCOUNT_REVIEW", true, "People waiting for an account decision", """
+                    SELECT r.sourced_id || ': ' || r.detail, ARRAY[r.sourced_id], r.candidate_account_ids[1]
+                    FROM account_match_review r WHERE r.district_id = ? AND r.status = 'OPEN'
+                    ORDER BY r.created_at, r.sourced_id""", "Accept the right account or reject the candidates to create a new one "
+                    + "(GET .../account-reviews); until then these people have no account and no license.", List.of(districtId));
             add(c, findings, acks, "DANGLING_ENROLLMENT", true, "Enrollments that point to unknown classes or people", """
                     SELECT e.sourced_id || ' points to ' || CASE WHEN k.sourced_id IS NULL THEN 'class ' || e.class_sourced_id
                            ELSE 'person ' || e.user_sourced_id END || ', which the roster does not have',

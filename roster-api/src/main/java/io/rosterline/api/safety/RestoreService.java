@@ -115,7 +115,8 @@ public class RestoreService {
                 SELECT ?, w.account_id, w.product_id, w.pool_id, 'ROSTERED', w.effective_start, w.effective_end, ?, ?
                 FROM restore_want w
                 ON CONFLICT (district_id, account_id, product_id, source) DO UPDATE
-                  SET pool_id = EXCLUDED.pool_id, effective_start = EXCLUDED.effective_start, effective_end = EXCLUDED.effective_end""",
+                  SET pool_id = EXCLUDED.pool_id, effective_start = EXCLUDED.effective_start, effective_end = EXCLUDED.effective_end,
+                      grace_until = NULL, grace_since = NULL""",
                 districtId, now, actor);
         long overfull = SafetyGate.count(c, """
                 SELECT count(*) FROM license_pool lp WHERE lp.district_id = ?

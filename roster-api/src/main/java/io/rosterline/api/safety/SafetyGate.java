@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rosterline.api.district.District;
 import io.rosterline.api.notifications.Notifications;
 import io.rosterline.api.staging.ApplyEngine;
+import io.rosterline.api.staging.RosterTable;
 import io.rosterline.api.sync.Jdbc;
 import io.rosterline.api.sync.RunKind;
 import io.rosterline.api.sync.SyncConfig;
@@ -23,14 +24,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Decides, when a worker completes a run and before anything is applied, whether the run may proceed:
  * <ol>
- * <li>fail-safe checks fail the run outright (the connector reported errors such as CSV header drift or an encoding
- * change; or the source shrank under a share of the last good run) — nothing is removed;</li>
+ * <li>fail-safe checks fail the run outright (the connector reported errors; a column of the source drifted; its text
+ * encoding changed; or a record type shrank under a share of the last good run) — nothing is removed;</li>
  * <li>removal thresholds hold a run that would apply (district-wide and per school for users and enrollments,
  * district-wide for license assignments) until an admin approves or discards it.</li>
  * </ol>
@@ -51,6 +51,8 @@ public class SafetyGate {
     io.rosterline.api.audit.AuditTrail audit;
     @Inject
     ShadowRuns shadowRuns;
+    @Inject
+    jakarta.enterprise.event.Event<io.rosterline.api.notifications.NotificationsWritten> notificationsWritten;
 
     /** One threshold crossed: who would lose how many of what. */
     public record Finding(String scope, String scopeName, String recordType, long lost, long total, BigDecimal percent,
@@ -59,11 +61,16 @@ public class SafetyGate {
 
     /** @return true when the run may go on (be applied, or wait for review); false when this gate failed or held it. */
     public boolean admit(Connection c, UUID districtId, UUID runId, RunKind kind) throws SQLException {
+        // Whatever this gate notifies (held, failed, reminders) is emailed once the completion's transaction commits.
+        notificationsWritten.fire(new io.rosterline.api.notifications.NotificationsWritten(districtId));
         SafetySettings settings = SafetySettingsService.load(c, districtId);
         Notifications.remindForgottenOverrides(c, districtId, today(districtId), clock.instant());
         String failure = preRunFailure(c, districtId, runId, settings);
         if (failure != null) {
             fail(c, districtId, runId, failure);
+            if (!failure.startsWith(CONNECTOR_ERRORS)) {
+                SourceChanges.record(c, districtId, runId, failure, clock.instant());
+            }
             return false;
         }
         if (kind == RunKind.SHADOW) {
@@ -82,7 +89,21 @@ public class SafetyGate {
         return false;
     }
 
-    /** The reason to fail the run before it removes anything, or null. */
+    /** A column is taken as dropped or renamed when the run empties it for this share of the records that had it... */
+    static final int DRIFT_PERCENT = 90;
+    /** ...and for at least this many records (a handful of blanked values is ordinary churn). */
+    static final int DRIFT_MIN_RECORDS = 10;
+    /** How a failure for the connector's own errors starts; those cannot be accepted, the export must be fixed. */
+    private static final String CONNECTOR_ERRORS = "The source reported ";
+
+    /**
+     * The reason to fail the run before it removes anything, or null. In order: the connector reported errors; the
+     * source's columns drifted (a column the roster has is emptied for nearly every record: missing or renamed in the
+     * export); text arrives in another encoding (names turned into their UTF-8-read-as-Latin-1 form); or any record
+     * type shrank under {@code minSourcePercent} of the last good run. Drift, encoding and size are compared with the
+     * current roster, i.e. what the last applied run left; an admin can accept a deliberate change once
+     * ({@link SourceChanges}).
+     */
     String preRunFailure(Connection c, UUID districtId, UUID runId, SafetySettings settings) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT COALESCE((read_report ->> 'errors')::bigint, 0), read_report -> 'firstErrors' ->> 0
@@ -92,29 +113,150 @@ public class SafetyGate {
                 if (rs.next() && rs.getLong(1) > 0) {
                     long errors = rs.getLong(1);
                     String first = rs.getString(2);
-                    return "The source reported " + errors + (errors == 1 ? " error" : " errors")
+                    return CONNECTOR_ERRORS + errors + (errors == 1 ? " error" : " errors")
                             + (first == null ? "" : " (first: " + first + ")")
                             + ", for example a changed CSV header or file encoding. The run was stopped before anything was "
                             + "removed; correct the export and run again.";
                 }
             }
         }
-        for (Collection collection : Collection.values()) {
-            long current = count(c, "SELECT count(*) FROM " + collection.current + " WHERE district_id = ? AND status = 'active'", districtId);
+        if (SourceChanges.consumeAcceptance(c, districtId, runId)) {
+            LOG.infof("Run %s of district %s skips the source checks once: an admin accepted the source's change", runId, districtId);
+            return null;
+        }
+        List<String> reasons = new ArrayList<>();
+        reasons.addAll(drift(c, districtId, runId));
+        reasons.addAll(garbled(c, districtId, runId));
+        List<String> shrunk = new ArrayList<>();
+        for (RosterTable table : RosterTable.values()) {
+            long current = count(c, "SELECT count(*) FROM " + table.current + " WHERE district_id = ? AND status = 'active'", districtId);
             if (current == 0) {
                 continue;
             }
-            long after = current - removed(c, collection, districtId, runId) + count(c, "SELECT count(*) FROM " + collection.staged
-                    + " s WHERE s.run_id = ? AND s.op = 'U' AND s.status = 'active' AND NOT EXISTS (SELECT 1 FROM " + collection.current
+            long after = current - removed(c, table, districtId, runId) + count(c, "SELECT count(*) FROM " + table.staged
+                    + " s WHERE s.run_id = ? AND s.op = 'U' AND s.status = 'active' AND NOT EXISTS (SELECT 1 FROM " + table.current
                     + " r WHERE r.district_id = ? AND r.sourced_id = s.sourced_id AND r.status = 'active')", runId, districtId);
             if (BigDecimal.valueOf(after).multiply(BigDecimal.valueOf(100))
                     .compareTo(settings.minSourcePercent().multiply(BigDecimal.valueOf(current))) < 0) {
-                return "The source now has " + after + " active " + collection.label + ", under " + settings.minSourcePercent().toPlainString()
-                        + " % of the " + current + " of the last good run. The run was stopped so that this does not turn into "
-                        + "mass removals; check that the export is complete and run again.";
+                shrunk.add(after + " active " + label(table) + ", under " + settings.minSourcePercent().toPlainString() + " % of the "
+                        + current + " of the last good run");
             }
         }
-        return null;
+        if (!shrunk.isEmpty()) {
+            reasons.add("The source now has " + String.join("; ", shrunk) + ".");
+        }
+        if (reasons.isEmpty()) {
+            return null;
+        }
+        return String.join(" ", reasons) + " The run was stopped so that this does not turn into mass removals; nothing was "
+                + "applied. Check that the export is complete and unchanged and run again, or, if the change is intended, accept it "
+                + "(POST .../runs/{runId}/accept-source-change) and run again.";
+    }
+
+    /**
+     * Columns the current roster fills that the run empties for (nearly) every record: dropped or renamed in the source.
+     * Two steps, so that an ordinary run costs only a pass over its own changes: what the changed records empty, then,
+     * only for a column emptied often enough, how many records of the roster had it.
+     */
+    private static List<String> drift(Connection c, UUID districtId, UUID runId) throws SQLException {
+        List<String> reasons = new ArrayList<>();
+        for (RosterTable table : RosterTable.values()) {
+            StringBuilder sql = new StringBuilder("SELECT ");
+            for (RosterTable.Column column : table.columns) {
+                sql.append("count(*) FILTER (WHERE ").append(filled("r." + column.name(), column.type())).append(" AND NOT ")
+                        .append(filled("s." + column.name(), column.type())).append("), ");
+            }
+            sql.setLength(sql.length() - 2);
+            sql.append(" FROM ").append(table.staged).append(" s JOIN ").append(table.current)
+                    .append(" r ON r.district_id = ? AND r.sourced_id = s.sourced_id AND r.status = 'active' ")
+                    .append("WHERE s.run_id = ? AND s.op = 'U' AND s.status = 'active'");
+            long[] emptied = new long[table.columns.size()];
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                Jdbc.bind(ps, districtId, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    for (int i = 0; i < emptied.length; i++) {
+                        emptied[i] = rs.getLong(i + 1);
+                    }
+                }
+            }
+            for (int i = 0; i < emptied.length; i++) {
+                if (emptied[i] < DRIFT_MIN_RECORDS) {
+                    continue;
+                }
+                RosterTable.Column column = table.columns.get(i);
+                long had = count(c, "SELECT count(*) FROM " + table.current + " r WHERE r.district_id = ? AND r.status = 'active' AND "
+                        + filled("r." + column.name(), column.type()), districtId);
+                if (emptied[i] * 100 >= had * DRIFT_PERCENT) {
+                    reasons.add("The source's " + label(table) + " no longer carry " + column.json() + ": " + emptied[i] + " of the "
+                            + had + " that had it would lose it, so the " + column.json() + " column seems to be missing or "
+                            + "renamed since the last good run.");
+                }
+            }
+        }
+        return reasons;
+    }
+
+    /**
+     * Names and titles that arrive as their own UTF-8 bytes read as Latin-1 (José became JosÃ©): the encoding changed.
+     * Judged when such a change concerns at least half of the roster's values outside ASCII in that column.
+     */
+    private static List<String> garbled(Connection c, UUID districtId, UUID runId) throws SQLException {
+        List<String> reasons = new ArrayList<>();
+        for (RosterTable table : RosterTable.values()) {
+            List<RosterTable.Column> text = table.columns.stream().filter(k -> k.type() == RosterTable.Type.TEXT
+                    && !k.name().endsWith("sourced_id") && !k.name().equals("role")).toList();
+            if (text.isEmpty()) {
+                continue;
+            }
+            StringBuilder sql = new StringBuilder("SELECT ");
+            for (RosterTable.Column column : text) {
+                String r = "r." + column.name();
+                String s = "s." + column.name();
+                String misread = s + " <> " + r + " AND " + s + " = convert_from(convert_to(" + r + ", 'UTF8'), 'LATIN1')";
+                sql.append("count(*) FILTER (WHERE ").append(misread).append("), min(").append(r).append(" || ' became ' || ").append(s)
+                        .append(") FILTER (WHERE ").append(misread).append("), ");
+            }
+            sql.setLength(sql.length() - 2);
+            sql.append(" FROM ").append(table.staged).append(" s JOIN ").append(table.current)
+                    .append(" r ON r.district_id = ? AND r.sourced_id = s.sourced_id AND r.status = 'active' WHERE s.run_id = ? AND s.op = 'U'");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                Jdbc.bind(ps, districtId, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    for (int i = 0; i < text.size(); i++) {
+                        long misread = rs.getLong(2 * i + 1);
+                        if (misread == 0) {
+                            continue;
+                        }
+                        long nonAscii = count(c, "SELECT count(*) FROM " + table.current + " r WHERE r.district_id = ? AND r.status = 'active' "
+                                + "AND r." + text.get(i).name() + " ~ '[^\\x01-\\x7F]'", districtId);
+                        if (misread * 2 >= nonAscii) {
+                            reasons.add("The source's text arrives in another encoding: " + misread + " " + label(table) + " changed "
+                                    + text.get(i).json() + " into its UTF-8 bytes read as Latin-1 (" + rs.getString(2 * i + 2)
+                                    + "), so the export's file encoding seems to have changed since the last good run.");
+                        }
+                    }
+                }
+            }
+        }
+        return reasons;
+    }
+
+    private static String filled(String column, RosterTable.Type type) {
+        return switch (type) {
+            case TEXT -> "COALESCE(" + column + ", '') <> ''";
+            case DATE -> column + " IS NOT NULL";
+            case TEXT_ARRAY -> "COALESCE(cardinality(" + column + "), 0) > 0";
+        };
+    }
+
+    private static String label(RosterTable table) {
+        return switch (table) {
+            case ORGS -> "schools";
+            case ACADEMIC_SESSIONS -> "academic sessions";
+            default -> table.collection;
+        };
     }
 
     List<Finding> judge(Connection c, UUID districtId, UUID runId, SafetySettings s, LocalDate today) throws SQLException {
@@ -122,17 +264,21 @@ public class SafetyGate {
         BigDecimal userPercent = rollover ? s.rolloverRemovalPercent().max(s.userRemovalPercent()) : s.userRemovalPercent();
         BigDecimal enrollmentPercent = rollover ? s.rolloverRemovalPercent().max(s.enrollmentRemovalPercent()) : s.enrollmentRemovalPercent();
         BigDecimal licensePercent = rollover ? s.rolloverRemovalPercent().max(s.licenseRemovalPercent()) : s.licenseRemovalPercent();
+        BigDecimal schoolUserPercent = rollover ? s.rolloverRemovalPercent().max(s.effectiveSchoolUserPercent()) : s.effectiveSchoolUserPercent();
+        BigDecimal schoolEnrollmentPercent = rollover ? s.rolloverRemovalPercent().max(s.effectiveSchoolEnrollmentPercent())
+                : s.effectiveSchoolEnrollmentPercent();
         List<Finding> findings = new ArrayList<>();
 
         // District-wide: users and enrollments.
         long users = count(c, "SELECT count(*) FROM roster_user WHERE district_id = ? AND status = 'active'", districtId);
-        check(findings, "DISTRICT", "The district", "users", removed(c, Collection.USERS, districtId, runId), users,
+        check(findings, "DISTRICT", "The district", "users", removed(c, RosterTable.USERS, districtId, runId), users,
                 userPercent, s.userRemovalMinCount());
         long enrollments = count(c, "SELECT count(*) FROM roster_enrollment WHERE district_id = ? AND status = 'active'", districtId);
-        check(findings, "DISTRICT", "The district", "enrollments", removed(c, Collection.ENROLLMENTS, districtId, runId),
+        check(findings, "DISTRICT", "The district", "enrollments", removed(c, RosterTable.ENROLLMENTS, districtId, runId),
                 enrollments, enrollmentPercent, s.enrollmentRemovalMinCount());
 
-        // Per school, over the classes big enough to judge.
+        // Per school, over the classes big enough to judge (at least minClassSize active students), with the
+        // school-level thresholds.
         try (PreparedStatement ps = c.prepareStatement("""
                 WITH judged AS (
                     SELECT k.sourced_id, k.school_sourced_id FROM roster_class k
@@ -161,15 +307,16 @@ public class SafetyGate {
                 while (rs.next()) {
                     String name = rs.getString(2);
                     check(findings, "SCHOOL:" + rs.getString(1), name, "enrollments", rs.getLong(4), rs.getLong(3),
-                            enrollmentPercent, s.enrollmentRemovalMinCount());
+                            schoolEnrollmentPercent, s.effectiveSchoolEnrollmentMinCount());
                     check(findings, "SCHOOL:" + rs.getString(1), name, "users", rs.getLong(6), rs.getLong(5),
-                            userPercent, s.userRemovalMinCount());
+                            schoolUserPercent, s.effectiveSchoolUserMinCount());
                 }
             }
         }
 
         // License assignments: the apply itself, in a savepoint that is rolled back, so the count is exactly the plan's.
-        long rostered = count(c, "SELECT count(*) FROM license_assignment WHERE district_id = ? AND source = 'ROSTERED'", districtId);
+        long rostered = count(c, "SELECT count(*) FROM license_assignment WHERE district_id = ? AND source = 'ROSTERED' "
+                + "AND grace_until IS NULL", districtId);
         if (rostered > 0) {
             // Plain SQL savepoint: the pooled connection is enlisted in the transaction and refuses rollback() calls.
             Jdbc.update(c, "SAVEPOINT safety_check");
@@ -177,8 +324,9 @@ public class SafetyGate {
             try {
                 // Only losses the roster causes count: someone no longer enrolled in a licensed course. Losing a seat
                 // because the admin shrank a pool is the admin's own decision, not a sign of a broken export.
+                // Assignments already in their grace period were removed by an earlier run and are not counted again.
                 Jdbc.update(c, "CREATE TEMP TABLE safety_held ON COMMIT DROP AS SELECT account_id, product_id FROM license_assignment "
-                        + "WHERE district_id = ? AND source = 'ROSTERED'", districtId);
+                        + "WHERE district_id = ? AND source = 'ROSTERED' AND grace_until IS NULL", districtId);
                 ApplyEngine.apply(c, districtId, runId, today, clock.instant(), "safety-check", syncConfig.matchOrder(), 0);
                 lost = count(c, "SELECT count(*) FROM safety_held h WHERE NOT EXISTS (SELECT 1 FROM apply_alloc x "
                         + "WHERE x.account_id = h.account_id AND x.product_id = h.product_id)");
@@ -233,7 +381,7 @@ public class SafetyGate {
     }
 
     /** Records of the collection that are active now and that the run removes or deactivates. */
-    private static long removed(Connection c, Collection collection, UUID districtId, UUID runId) throws SQLException {
+    private static long removed(Connection c, RosterTable collection, UUID districtId, UUID runId) throws SQLException {
         return count(c, "SELECT count(*) FROM " + collection.staged + " s JOIN " + collection.current
                 + " r ON r.district_id = ? AND r.sourced_id = s.sourced_id AND r.status = 'active' "
                 + "WHERE s.run_id = ? AND (s.op = 'D' OR s.status <> 'active')", districtId, runId);
@@ -259,23 +407,6 @@ public class SafetyGate {
             return objectMapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The collections whose size and removals are judged. */
-    enum Collection {
-        USERS("roster_user", "staged_user", "users"),
-        CLASSES("roster_class", "staged_class", "classes"),
-        ENROLLMENTS("roster_enrollment", "staged_enrollment", "enrollments");
-
-        final String current;
-        final String staged;
-        final String label;
-
-        Collection(String current, String staged, String label) {
-            this.current = current;
-            this.staged = staged;
-            this.label = label.toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -34,6 +34,8 @@ public class SafetyResource {
     RestoreService restores;
     @Inject
     ShadowRuns shadowRuns;
+    @Inject
+    SourceChanges sourceChanges;
 
     @GET
     @Path("safety-settings")
@@ -75,6 +77,17 @@ public class SafetyResource {
     @Operation(summary = "Discard a held run: its removals are never applied")
     public RunView discard(@PathParam("districtId") UUID districtId, @PathParam("runId") UUID runId) {
         return holds.discard(districtId, runId);
+    }
+
+    @POST
+    @Path("runs/{runId}/accept-source-change")
+    @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
+    @Operation(summary = "Accept the source change that stopped a run",
+            description = "For a run the fail-safe source checks failed (a column missing or renamed, the text encoding changed, "
+                    + "a record type far smaller than the last good run) when the change is intended: the district's next run skips "
+                    + "those checks once (the removal thresholds still judge it). Start that run as usual. 409 for any other run.")
+    public SourceChanges.SourceCheckView acceptSourceChange(@PathParam("districtId") UUID districtId, @PathParam("runId") UUID runId) {
+        return sourceChanges.accept(districtId, runId);
     }
 
     @POST

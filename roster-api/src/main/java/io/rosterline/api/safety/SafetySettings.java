@@ -15,14 +15,18 @@ import java.time.LocalDate;
 /**
  * A district's safety net: a run that would remove more than {@code percent} AND at least {@code minCount} of a record
  * type (district-wide, or within one school) is held. Classes with fewer than {@code minClassSize} students are left
- * out of the school-level judgement, so a tiny class emptying out cannot hold a run. Inside the rollover window the
- * percentages are relaxed to {@code rolloverRemovalPercent}.
+ * out of the school-level judgement, so a tiny class emptying out cannot hold a run. The school-level thresholds
+ * ({@code school*}) are set apart from the district-wide ones; null means the district-wide value applies. Inside the
+ * rollover window every percentage is relaxed to {@code rolloverRemovalPercent}. {@code licenseGraceDays} keeps a license
+ * the sync removes usable for that many days.
  */
 @Schema(name = "SafetySettings", example = """
         {"userRemovalPercent":10,"userRemovalMinCount":50,"enrollmentRemovalPercent":10,"enrollmentRemovalMinCount":50,
          "licenseRemovalPercent":10,"licenseRemovalMinCount":50,"minClassSize":5,"rolloverStart":"2027-06-15",
          "rolloverEnd":"2027-08-31","rolloverRemovalPercent":60,"applyAdditionsWhileHeld":true,"minSourcePercent":50,
-         "notificationEmail":"rostering@harbor.k12.example","shadowNightly":false}""")
+         "notificationEmail":"rostering@harbor.k12.example","shadowNightly":false,"schoolUserRemovalPercent":25,
+         "schoolUserRemovalMinCount":20,"schoolEnrollmentRemovalPercent":25,"schoolEnrollmentRemovalMinCount":20,"licenseGraceDays":7,
+         "accountMatchOrder":["SOURCED_ID","IDENTIFIER","EMAIL","LOGIN"]}""")
 public record SafetySettings(
         @NotNull(message = "give the share of users a run may remove") @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be at most 100") BigDecimal userRemovalPercent,
         @NotNull(message = "give the number of users a run may remove before the percentage counts") @Min(value = 0, message = "must be 0 or more") @Max(value = 10_000_000, message = "must be at most 10000000") Integer userRemovalMinCount,
@@ -38,11 +42,43 @@ public record SafetySettings(
         @NotNull(message = "give the smallest share of the last good run a source may shrink to") @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be at most 100") BigDecimal minSourcePercent,
         @Email(message = "must be an email address") @Size(max = 320, message = "must be at most 320 characters") String notificationEmail,
         /** A district in SETUP gets nightly dry runs (plan computed, never applied); absent means false. */
-        Boolean shadowNightly) {
+        Boolean shadowNightly,
+        @Schema(nullable = true, description = "Share of a school's users a run may remove; null: userRemovalPercent applies")
+        @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be at most 100") BigDecimal schoolUserRemovalPercent,
+        @Schema(nullable = true, description = "Users of one school a run may remove before the percentage counts; null: userRemovalMinCount applies")
+        @Min(value = 0, message = "must be 0 or more") @Max(value = 10_000_000, message = "must be at most 10000000") Integer schoolUserRemovalMinCount,
+        @Schema(nullable = true, description = "Share of a school's enrollments a run may remove; null: enrollmentRemovalPercent applies")
+        @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be at most 100") BigDecimal schoolEnrollmentRemovalPercent,
+        @Schema(nullable = true, description = "Enrollments of one school a run may remove before the percentage counts; null: enrollmentRemovalMinCount applies")
+        @Min(value = 0, message = "must be 0 or more") @Max(value = 10_000_000, message = "must be at most 10000000") Integer schoolEnrollmentRemovalMinCount,
+        @Schema(nullable = true, description = "Days a license the sync removes stays usable (its seat stays taken until then); "
+                + "re-enrollment inside the period restores it. Absent or null: 0, removed at once.")
+        @Min(value = 0, message = "must be 0 or more") @Max(value = 365, message = "must be at most 365") Integer licenseGraceDays,
+        @Schema(nullable = true, description = "The order in which an incoming person is matched to an existing account: SOURCED_ID "
+                + "(first when named), IDENTIFIER (the SIS identifier, e.g. the student number), EMAIL, LOGIN. Null: the deployment's "
+                + "order (rosterline.sync.match-order, default SOURCED_ID, IDENTIFIER, EMAIL, LOGIN).")
+        @Size(max = 4, message = "name each rule at most once") java.util.List<String> accountMatchOrder) {
 
     public static SafetySettings defaults() {
         return new SafetySettings(BigDecimal.TEN, 50, BigDecimal.TEN, 50, BigDecimal.TEN, 50, 5, null, null,
-                BigDecimal.valueOf(60), false, BigDecimal.valueOf(50), null, false);
+                BigDecimal.valueOf(60), false, BigDecimal.valueOf(50), null, false, null, null, null, null, 0, null);
+    }
+
+    /** The school-level thresholds in force: the school's own, else the district-wide ones. */
+    public BigDecimal effectiveSchoolUserPercent() {
+        return schoolUserRemovalPercent != null ? schoolUserRemovalPercent : userRemovalPercent;
+    }
+
+    public int effectiveSchoolUserMinCount() {
+        return schoolUserRemovalMinCount != null ? schoolUserRemovalMinCount : userRemovalMinCount;
+    }
+
+    public BigDecimal effectiveSchoolEnrollmentPercent() {
+        return schoolEnrollmentRemovalPercent != null ? schoolEnrollmentRemovalPercent : enrollmentRemovalPercent;
+    }
+
+    public int effectiveSchoolEnrollmentMinCount() {
+        return schoolEnrollmentRemovalMinCount != null ? schoolEnrollmentRemovalMinCount : enrollmentRemovalMinCount;
     }
 
     public boolean inRollover(LocalDate today) {

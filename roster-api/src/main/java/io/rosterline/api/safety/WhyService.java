@@ -29,23 +29,26 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class WhyService {
 
-    @Schema(name = "WhyLink", description = "One link of the chain: ENROLLMENT, CLASS, COURSE_MAPPING, TERM, POOL or ASSIGNMENT.")
+    @Schema(name = "WhyLink", description = "One link of the chain: ENROLLMENT, CLASS, COURSE_MAPPING, TERM, POOL or ASSIGNMENT; "
+            + "GRACE when a license the sync removed is kept for the district's grace period.")
     public record Link(String step, boolean ok, String text) {
     }
 
     @Schema(name = "LicenseWhy", description = "Why this person holds this license today, or the first link that is missing.")
-    public record Why(UUID accountId, String sourcedId, String name, UUID productId, String sku, String productTitle,
-                      boolean usableToday, String source, LocalDate usableFrom, LocalDate usableUntil, String answer,
-                      String missing, List<Link> chain) {
+    public record Why(UUID accountId, String sourcedId, String name, String matchReason, String matchDetail, UUID productId,
+                      String sku, String productTitle,
+                      boolean usableToday, String source, LocalDate usableFrom, LocalDate usableUntil, LocalDate graceUntil,
+                      String answer, String missing, List<Link> chain) {
     }
 
-    private record Person(UUID accountId, String sourcedId, String name) {
+    private record Person(UUID accountId, String sourcedId, String name, String matchReason, String matchDetail) {
     }
 
     private record Product(String sku, String title, String edition) {
     }
 
-    private record Assignment(String source, UUID poolId, LocalDate start, LocalDate end, String assignedBy) {
+    private record Assignment(String source, UUID poolId, LocalDate start, LocalDate end, String assignedBy, LocalDate graceUntil,
+                              LocalDate graceSince) {
     }
 
     private record ClassLine(String classId, String classTitle, String classStatus, String courseId, String courseLabel,
@@ -161,15 +164,33 @@ public class WhyService {
         if (missing != null) {
             chain.add(new Link(nextStep(chain), false, missing));
         }
+        boolean inGrace = held != null && held.graceUntil() != null;
+        boolean graceLeft = inGrace && !today.isAfter(held.graceUntil());
+        if (inGrace) {
+            chain.add(new Link("GRACE", graceLeft, graceLeft
+                    ? "The sync removed it on " + held.graceSince() + "; the district's grace period keeps it usable, and its seat taken, "
+                    + "until " + held.graceUntil() + ". It ends by itself then, unless " + person.name() + " is enrolled again."
+                    : "The grace period after the sync removed it ended on " + held.graceUntil() + "."));
+        }
         boolean usable = held != null && (held.start() == null || !held.start().isAfter(today))
-                && (held.end() == null || !held.end().isBefore(today));
-        String answer = missing == null
-                ? person.name() + " holds " + product.title() + (usable ? "." : ", usable from " + held.start() + ".")
-                : person.name() + (held != null ? " holds " + product.title() + " but it is not usable today: " : " does not hold "
-                + product.title() + ": ") + missing;
-        return new Why(person.accountId(), person.sourcedId(), person.name(), productId, product.sku(), product.title(), usable,
-                held == null ? null : held.source(), held == null ? null : held.start(), held == null ? null : held.end(), answer,
-                missing, List.copyOf(chain));
+                && (held.end() == null || !held.end().isBefore(today)) && (!inGrace || graceLeft);
+        String answer;
+        if (inGrace) {
+            answer = graceLeft
+                    ? person.name() + " holds " + product.title() + " in grace until " + held.graceUntil()
+                    + (missing == null ? "." : ": " + missing)
+                    : person.name() + " no longer holds " + product.title() + ": the grace period ended on " + held.graceUntil()
+                    + (missing == null ? "." : " (" + missing + ")");
+        } else if (missing == null) {
+            answer = person.name() + " holds " + product.title() + (usable ? "." : ", usable from " + held.start() + ".");
+        } else {
+            answer = person.name() + (held != null ? " holds " + product.title() + " but it is not usable today: " : " does not hold "
+                    + product.title() + ": ") + missing;
+        }
+        return new Why(person.accountId(), person.sourcedId(), person.name(), person.matchReason(), person.matchDetail(), productId,
+                product.sku(), product.title(), usable,
+                held == null ? null : held.source(), held == null ? null : held.start(), held == null ? null : held.end(),
+                inGrace ? held.graceUntil() : null, answer, missing, List.copyOf(chain));
     }
 
     private static String nextStep(List<Link> chain) {
@@ -192,7 +213,9 @@ public class WhyService {
             // a rostered sourcedId
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT a.id, COALESCE(a.sourced_id, u.sourced_id), COALESCE(a.given_name || ' ' || a.family_name, u.given_name || ' ' || u.family_name)
+                SELECT a.id, COALESCE(a.sourced_id, u.sourced_id), COALESCE(a.given_name || ' ' || a.family_name, u.given_name || ' ' || u.family_name),
+                       a.match_reason, COALESCE(a.match_detail, CASE WHEN a.id IS NULL THEN 'no account yet: the next applied sync creates '
+                       || 'or matches it, unless it waits in the account review' END)
                 FROM (SELECT 1) one
                 LEFT JOIN account a ON a.district_id = ? AND (a.id = ? OR a.sourced_id = ?)
                 LEFT JOIN roster_user u ON u.district_id = ? AND u.sourced_id = COALESCE(a.sourced_id, ?)
@@ -203,7 +226,7 @@ public class WhyService {
                 if (!rs.next()) {
                     throw ProblemException.notFound("User " + userId);
                 }
-                return new Person(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3));
+                return new Person(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
             }
         }
     }
@@ -225,13 +248,16 @@ public class WhyService {
             return null;
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT source, pool_id, effective_start, effective_end, assigned_by FROM license_assignment
+                SELECT source, pool_id, effective_start, effective_end, assigned_by, grace_until,
+                       (grace_since AT TIME ZONE (SELECT timezone FROM district WHERE id = ?))::date
+                FROM license_assignment
                 WHERE district_id = ? AND account_id = ? AND product_id = ?
                 ORDER BY CASE source WHEN 'MANUAL' THEN 0 WHEN 'STICKY' THEN 1 ELSE 2 END LIMIT 1""")) {
-            Jdbc.bind(ps, districtId, accountId, productId);
+            Jdbc.bind(ps, districtId, districtId, accountId, productId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new Assignment(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class), rs.getString(5)) : null;
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getObject(6, LocalDate.class),
+                        rs.getObject(7, LocalDate.class)) : null;
             }
         }
     }
@@ -293,14 +319,15 @@ public class WhyService {
         return terms;
     }
 
-    /** {pools, seats, taken} over the product's current ROSTERED pools. */
+    /** {pools, seats, taken} over the product's current ROSTERED pools; a license in its grace period takes a seat until it ends. */
     private static long[] seats(Connection c, UUID districtId, UUID productId, LocalDate today) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT count(*), COALESCE(sum(lp.seats), 0),
-                       COALESCE(sum((SELECT count(*) FROM license_assignment la WHERE la.pool_id = lp.id)), 0)
+                       COALESCE(sum((SELECT count(*) FROM license_assignment la WHERE la.pool_id = lp.id
+                                     AND (la.grace_until IS NULL OR la.grace_until >= ?))), 0)
                 FROM license_pool lp WHERE lp.district_id = ? AND lp.product_id = ? AND lp.mode = 'ROSTERED'
                   AND lp.start_date <= ? AND lp.end_date >= ?""")) {
-            Jdbc.bind(ps, districtId, productId, today, today);
+            Jdbc.bind(ps, today, districtId, productId, today, today);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)};

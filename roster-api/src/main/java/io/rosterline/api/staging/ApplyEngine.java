@@ -22,30 +22,57 @@ import java.util.UUID;
  * within a product, people are ranked by {@link #ALLOCATION_ORDER} and filled into the ROSTERED pools in pool order;
  * whoever ranks past the last free seat gets none and is reported.
  *
+ * <p>Grace period: when the district keeps removed licenses for {@code license_grace_days} (safety settings, default 0),
+ * a ROSTERED assignment whose person is no longer enrolled in a licensed course is not deleted but kept with
+ * {@code grace_until = today + days}: it stays usable and <b>keeps its seat</b> until then ({@link #GRACE_SEATS}), so
+ * seats are never promised twice; it ends by itself once the district's today passes grace_until (this apply deletes it,
+ * and so does {@code GraceExpiry} between runs); re-enrollment before that makes it a plain rostered assignment again.
+ * A license lost for want of a seat, or whose term already ended, gets no grace.
+ *
  * <p>The review plan is the same computation in a transaction that is rolled back, so plan and apply cannot disagree.
  */
 public final class ApplyEngine {
 
     public static final String ALLOCATION_ORDER =
             "teachers first, then people who already hold the license, then earliest enrollment begin date, then sourcedId";
+    public static final String GRACE_SEATS = "a license in its grace period keeps its seat until the grace period ends";
 
     public record Person(String sourcedId, String name, String role, String sku, UUID poolId, String reason) {
     }
 
-    public record PoolLine(UUID poolId, int seats, long heldBySticky, long heldByManual, long free, long assigned) {
+    public record PoolLine(UUID poolId, int seats, long heldBySticky, long heldByManual, long heldInGrace, long free, long assigned) {
     }
 
     public record ProductLine(UUID productId, String sku, String title, String edition, long needed, long seatsAvailable,
                               long assigned, long unseated, long gains, long losses, List<PoolLine> pools) {
     }
 
+    /**
+     * grace: started (removed licenses kept usable until grace_until), restored (re-enrolled inside their grace period),
+     * expired (grace ended, deleted now), days (the district's grace period).
+     */
     public record Report(Map<String, Long> accounts, List<ProductLine> products, long gainsTotal, List<Person> gains,
                          long lossesTotal, List<Person> losses, long unseatedTotal, List<Person> unseated,
-                         String allocationOrder) {
+                         String allocationOrder, Map<String, Long> grace) {
+        public Report(Map<String, Long> accounts, List<ProductLine> products, long gainsTotal, List<Person> gains, long lossesTotal,
+                      List<Person> losses, long unseatedTotal, List<Person> unseated, String allocationOrder) {
+            this(accounts, products, gainsTotal, gains, lossesTotal, losses, unseatedTotal, unseated, allocationOrder, Map.of());
+        }
+
         /** The same without the people lists, for the run history. */
         public Report summary(int keep) {
             return new Report(accounts, products, gainsTotal, gains.stream().limit(keep).toList(), lossesTotal,
-                    losses.stream().limit(keep).toList(), unseatedTotal, unseated.stream().limit(keep).toList(), allocationOrder);
+                    losses.stream().limit(keep).toList(), unseatedTotal, unseated.stream().limit(keep).toList(), allocationOrder, grace);
+        }
+    }
+
+    /** The district's grace period in days (0 when it never set one). */
+    public static int graceDays(Connection c, UUID districtId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT license_grace_days FROM safety_settings WHERE district_id = ?")) {
+            ps.setObject(1, districtId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
         }
     }
 
@@ -61,7 +88,9 @@ public final class ApplyEngine {
             promote(c, districtId, runId);
         }
         Map<String, Long> accounts = AccountMatcher.match(c, districtId, matchOrder, now);
-        buildAllocation(c, districtId, today);
+        int graceDays = graceDays(c, districtId);
+        LocalDate graceUntil = today.plusDays(graceDays);
+        buildAllocation(c, districtId, today, graceDays);
         List<ProductLine> products = productLines(c, districtId);
         long gainsTotal = count(c, "SELECT count(*) FROM apply_alloc x WHERE x.pool_id IS NOT NULL AND NOT EXISTS ("
                 + "SELECT 1 FROM license_assignment la WHERE la.district_id = ? AND la.account_id = x.account_id "
@@ -72,35 +101,56 @@ public final class ApplyEngine {
                 WHERE x.pool_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM license_assignment la WHERE la.district_id = ?
                       AND la.account_id = x.account_id AND la.product_id = x.product_id AND la.source = 'ROSTERED')
                 ORDER BY p.sku, a.sourced_id LIMIT ?""", districtId, listLimit);
+        // Losses: assignments that stop being plain rostered ones now. Those already in their grace period changed earlier.
         String lostWhere = """
                 FROM license_assignment la JOIN account a ON a.id = la.account_id JOIN product p ON p.id = la.product_id
                 LEFT JOIN apply_alloc x ON x.account_id = la.account_id AND x.product_id = la.product_id
-                WHERE la.district_id = ? AND la.source = 'ROSTERED' AND x.pool_id IS NULL""";
+                WHERE la.district_id = ? AND la.source = 'ROSTERED' AND x.pool_id IS NULL AND la.grace_until IS NULL""";
         long lossesTotal = count(c, "SELECT count(*) " + lostWhere, districtId);
         List<Person> losses = people(c, "SELECT a.sourced_id, a.given_name || ' ' || a.family_name, a.role, p.sku, la.pool_id, "
-                + "CASE WHEN x.account_id IS NULL THEN 'no longer enrolled in a licensed course' ELSE 'no seat left' END "
-                + lostWhere + " ORDER BY p.sku, a.sourced_id LIMIT ?", districtId, listLimit);
+                + "CASE WHEN x.account_id IS NOT NULL THEN 'no seat left' "
+                + "WHEN " + ENTERS_GRACE + " THEN 'no longer enrolled in a licensed course; usable in its grace period until ' || ?::date "
+                + "ELSE 'no longer enrolled in a licensed course' END "
+                + lostWhere + " ORDER BY p.sku, a.sourced_id LIMIT ?", graceDays, today, graceUntil, districtId, listLimit);
         long unseatedTotal = count(c, "SELECT count(*) FROM apply_alloc WHERE pool_id IS NULL");
         List<Person> unseated = people(c, """
                 SELECT a.sourced_id, a.given_name || ' ' || a.family_name, a.role, p.sku, NULL::uuid,
                        CASE WHEN x.product_has_pool THEN 'all seats are taken' ELSE 'the district has no current rostered pool for this product' END
                 FROM apply_alloc x JOIN account a ON a.id = x.account_id JOIN product p ON p.id = x.product_id
                 WHERE x.pool_id IS NULL ORDER BY p.sku, x.rank LIMIT ?""", listLimit);
+        Map<String, Long> grace = new LinkedHashMap<>();
+        grace.put("days", (long) graceDays);
+        grace.put("started", count(c, "SELECT count(*) FROM license_assignment la WHERE la.district_id = ? AND la.source = 'ROSTERED' "
+                + "AND la.grace_until IS NULL AND " + ENTERS_GRACE + " AND NOT EXISTS (SELECT 1 FROM apply_alloc x "
+                + "WHERE x.account_id = la.account_id AND x.product_id = la.product_id)", districtId, graceDays, today));
+        grace.put("restored", count(c, "SELECT count(*) FROM license_assignment la JOIN apply_alloc x ON x.account_id = la.account_id "
+                + "AND x.product_id = la.product_id AND x.pool_id IS NOT NULL WHERE la.district_id = ? AND la.source = 'ROSTERED' "
+                + "AND la.grace_until IS NOT NULL", districtId));
+        grace.put("expired", count(c, "SELECT count(*) FROM license_assignment la WHERE la.district_id = ? AND la.source = 'ROSTERED' "
+                + "AND la.grace_until < ? AND NOT EXISTS (SELECT 1 FROM apply_alloc x WHERE x.account_id = la.account_id "
+                + "AND x.product_id = la.product_id AND x.pool_id IS NOT NULL)", districtId, today));
 
-        // The replacement itself: three set-based statements.
+        // The replacement itself: set-based statements. Removed: whatever is neither wanted with a seat, nor kept in grace.
         Jdbc.update(c, """
                 DELETE FROM license_assignment la WHERE la.district_id = ? AND la.source = 'ROSTERED'
                   AND NOT EXISTS (SELECT 1 FROM apply_alloc x WHERE x.account_id = la.account_id AND x.product_id = la.product_id
-                                  AND x.pool_id IS NOT NULL)""", districtId);
+                                  AND x.pool_id IS NOT NULL)
+                  AND NOT (""" + IN_GRACE_AFTER + ")", districtId, graceDays, today, today);
+        // Removed by the roster but still usable: kept, in grace until today + days.
+        Jdbc.update(c, "UPDATE license_assignment la SET grace_until = ?, grace_since = ? WHERE la.district_id = ? AND la.source = 'ROSTERED' "
+                + "AND la.grace_until IS NULL AND " + ENTERS_GRACE + " AND NOT EXISTS (SELECT 1 FROM apply_alloc x "
+                + "WHERE x.account_id = la.account_id AND x.product_id = la.product_id)", graceUntil, now, districtId, graceDays, today);
+        // Wanted with a seat: inserted, updated, or back from grace as a plain rostered assignment.
         Jdbc.update(c, """
                 INSERT INTO license_assignment (district_id, account_id, product_id, pool_id, source, effective_start, effective_end,
                                                 assigned_at, assigned_by)
                 SELECT ?, x.account_id, x.product_id, x.pool_id, 'ROSTERED', x.effective_start, x.effective_end, ?, ?
                 FROM apply_alloc x WHERE x.pool_id IS NOT NULL
                 ON CONFLICT (district_id, account_id, product_id, source) DO UPDATE
-                  SET pool_id = EXCLUDED.pool_id, effective_start = EXCLUDED.effective_start, effective_end = EXCLUDED.effective_end
-                  WHERE (license_assignment.pool_id, license_assignment.effective_start, license_assignment.effective_end)
-                        IS DISTINCT FROM (EXCLUDED.pool_id, EXCLUDED.effective_start, EXCLUDED.effective_end)""",
+                  SET pool_id = EXCLUDED.pool_id, effective_start = EXCLUDED.effective_start, effective_end = EXCLUDED.effective_end,
+                      grace_until = NULL, grace_since = NULL
+                  WHERE (license_assignment.pool_id, license_assignment.effective_start, license_assignment.effective_end,
+                         license_assignment.grace_until) IS DISTINCT FROM (EXCLUDED.pool_id, EXCLUDED.effective_start, EXCLUDED.effective_end, NULL)""",
                 districtId, now, actor);
         // Belt and braces: the allocation cannot overfill a pool; if it ever did, the whole apply rolls back.
         long overfull = count(c, """
@@ -111,8 +161,23 @@ public final class ApplyEngine {
         if (overfull > 0) {
             throw new IllegalStateException("the allocation would exceed the seats of " + overfull + " pool(s)");
         }
-        return new Report(accounts, products, gainsTotal, gains, lossesTotal, losses, unseatedTotal, unseated, ALLOCATION_ORDER);
+        return new Report(accounts, products, gainsTotal, gains, lossesTotal, losses, unseatedTotal, unseated,
+                ALLOCATION_ORDER + "; " + GRACE_SEATS, grace);
     }
+
+    /**
+     * An assignment (alias la) the roster takes away now that enters its grace period: the district keeps removed
+     * licenses (parameter: grace days) and it is still usable (parameter: today). Not for seat losses: callers check
+     * that the person is not wanted at all.
+     */
+    static final String ENTERS_GRACE = "(? > 0 AND (la.effective_end IS NULL OR la.effective_end >= ?))";
+
+    /**
+     * An assignment (alias la) not wanted at all that is in its grace period after this apply: it enters it now
+     * (parameters: grace days, today) or its grace period has not ended (parameter: today).
+     */
+    static final String IN_GRACE_AFTER = "NOT EXISTS (SELECT 1 FROM apply_alloc w WHERE w.account_id = la.account_id "
+            + "AND w.product_id = la.product_id) AND ((la.grace_until IS NULL AND " + ENTERS_GRACE + ") OR COALESCE(la.grace_until >= ?, false))";
 
     /** The staged differences become the current roster. */
     static void promote(Connection c, UUID districtId, UUID runId) throws SQLException {
@@ -133,7 +198,7 @@ public final class ApplyEngine {
      * apply_alloc: who should hold which product, with effective dates from the class's terms (an admin's
      * override_start opens access early, freeze_end keeps it late), ranked and placed into a pool or none.
      */
-    static void buildAllocation(Connection c, UUID districtId, LocalDate today) throws SQLException {
+    static void buildAllocation(Connection c, UUID districtId, LocalDate today, int graceDays) throws SQLException {
         Jdbc.update(c, """
                 CREATE TEMP TABLE apply_want ON COMMIT DROP AS
                 SELECT a.id AS account_id, cl.product_id, bool_or(lower(e.role) = 'teacher') AS is_teacher,
@@ -158,17 +223,22 @@ public final class ApplyEngine {
                 DELETE FROM apply_want w WHERE EXISTS (SELECT 1 FROM license_assignment la WHERE la.district_id = ?
                     AND la.account_id = w.account_id AND la.product_id = w.product_id AND la.source IN ('STICKY', 'MANUAL'))""",
                 districtId);
+        // Free seats: the pool's seats less STICKY and MANUAL assignments and less the ROSTERED ones in their grace period
+        // after this apply (their seat stays taken until the grace ends).
         Jdbc.update(c, """
                 CREATE TEMP TABLE apply_pool ON COMMIT DROP AS
-                SELECT f.*, sum(f.free) OVER (PARTITION BY f.product_id ORDER BY f.start_date, f.pool_id) AS upto
+                SELECT f.*, greatest(f.seats - f.sticky - f.manual - f.grace, 0) AS free,
+                       sum(greatest(f.seats - f.sticky - f.manual - f.grace, 0)) OVER (PARTITION BY f.product_id ORDER BY f.start_date, f.pool_id) AS upto
                 FROM (SELECT lp.id AS pool_id, lp.product_id, lp.seats, lp.start_date,
                              (SELECT count(*) FROM license_assignment la WHERE la.pool_id = lp.id AND la.source = 'STICKY') AS sticky,
                              (SELECT count(*) FROM license_assignment la WHERE la.pool_id = lp.id AND la.source = 'MANUAL') AS manual,
-                             greatest(lp.seats - (SELECT count(*) FROM license_assignment la
-                                                  WHERE la.pool_id = lp.id AND la.source <> 'ROSTERED'), 0) AS free
+                             (SELECT count(*) FROM license_assignment la WHERE la.pool_id = lp.id AND la.source = 'ROSTERED'
+                                AND NOT EXISTS (SELECT 1 FROM apply_want w WHERE w.account_id = la.account_id AND w.product_id = la.product_id)
+                                AND ((la.grace_until IS NULL AND ? > 0 AND (la.effective_end IS NULL OR la.effective_end >= ?))
+                                     OR la.grace_until >= ?)) AS grace
                       FROM license_pool lp
                       WHERE lp.district_id = ? AND lp.mode = 'ROSTERED' AND lp.start_date <= ? AND lp.end_date >= ?) f""",
-                districtId, today, today);
+                graceDays, today, today, districtId, today, today);
         Jdbc.update(c, """
                 CREATE TEMP TABLE apply_alloc ON COMMIT DROP AS
                 WITH ranked AS (
@@ -217,14 +287,14 @@ public final class ApplyEngine {
         for (ProductLine line : lines) {
             List<PoolLine> pools = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT q.pool_id, q.seats, q.sticky, q.manual, q.free,
+                    SELECT q.pool_id, q.seats, q.sticky, q.manual, q.grace, q.free,
                            (SELECT count(*) FROM apply_alloc x WHERE x.pool_id = q.pool_id)
                     FROM apply_pool q WHERE q.product_id = ? ORDER BY q.start_date, q.pool_id""")) {
                 ps.setObject(1, line.productId());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         pools.add(new PoolLine(rs.getObject(1, UUID.class), rs.getInt(2), rs.getLong(3), rs.getLong(4),
-                                rs.getLong(5), rs.getLong(6)));
+                                rs.getLong(5), rs.getLong(6), rs.getLong(7)));
                     }
                 }
             }

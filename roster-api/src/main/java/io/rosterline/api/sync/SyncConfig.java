@@ -17,7 +17,10 @@ public interface SyncConfig {
     @WithDefault("3")
     int maxAttempts();
 
-    /** The order in which a rostered user is matched to an existing account: SOURCED_ID, EMAIL, LOGIN. */
-    @WithDefault("SOURCED_ID,EMAIL,LOGIN")
+    /**
+     * The order in which a rostered user is matched to an existing account: SOURCED_ID, IDENTIFIER (the SIS identifier),
+     * EMAIL, LOGIN. A district can set its own in its safety settings (accountMatchOrder).
+     */
+    @WithDefault("SOURCED_ID,IDENTIFIER,EMAIL,LOGIN")
     List<String> matchOrder();
 }

@@ -121,4 +121,53 @@ class ReadinessReviewTest {
             as(Tokens.districtAdmin(UUID.randomUUID())).get(base + "/readiness").then().statusCode(403);
         }
     }
+
+    @Test
+    void given_a_linked_account_when_the_admin_undoes_the_link_then_the_account_is_as_before_and_the_next_sync_gives_the_person_their_own() {
+        try (SyncFixture f = new SyncFixture(db, api.toString(), 300, "oauth2", "ONEROSTER_API")) {
+            f.licensed(1000, 1000);
+            String admin = Tokens.districtAdmin(f.district);
+            String base = "/api/v1/districts/" + f.district;
+            UUID run = UUID.fromString(as(admin).body(Map.of("kind", "MANUAL_IMPORT")).post(base + "/runs").then().statusCode(202)
+                    .extract().path("id"));
+            assertTrue(WorkerRuns.of(f).get(0).succeeded());
+
+            // Given: an account from before Rosterline at the district's old email domain, linked to the incoming student.
+            String student = f.strings("SELECT min(sourced_id) FROM staged_user WHERE run_id = ? AND lower(role) = 'student' "
+                    + "AND email IS NOT NULL", run).iterator().next();
+            UUID legacy = UUID.randomUUID();
+            f.sql("INSERT INTO account (id, district_id, email, given_name, family_name, role, origin) SELECT ?, district_id, "
+                    + "split_part(email, '@', 1) || '@legacy-harbor.example', given_name, family_name, 'STUDENT', 'MANUAL' "
+                    + "FROM staged_user WHERE run_id = ? AND sourced_id = ?", legacy, run, student);
+            UUID link = UUID.fromString(as(admin).body(Map.of("actions", List.of(
+                            Map.of("type", "LINK", "accountId", legacy.toString(), "sourcedId", student))))
+                    .post(base + "/readiness/actions").then().statusCode(200).body("[0].kind", equalTo("LINK"))
+                    .extract().path("[0].id"));
+            as(admin).post(base + "/runs/" + run + "/apply").then().statusCode(200).body("status", equalTo("APPLIED"));
+            assertEquals(1, f.count("SELECT count(*) FROM license_assignment WHERE account_id = ? AND product_id = ? AND source = 'ROSTERED'",
+                    legacy, f.studentProduct), "the linked account holds the student's license");
+
+            // When the admin undoes the link: the account is as it was, unbound, and the review shows the mismatch again.
+            as(admin).post(base + "/account-merges/" + link + "/undo").then().statusCode(200)
+                    .body("kind", equalTo("LINK")).body("undoneAt", org.hamcrest.Matchers.notNullValue());
+            assertEquals(1, f.count("SELECT count(*) FROM account WHERE id = ? AND sourced_id IS NULL AND match_reason IS NULL "
+                    + "AND origin = 'MANUAL' AND active", legacy));
+            as(admin).get(base + "/readiness").then().statusCode(200)
+                    .body("findings.find { it.kind == 'ACCOUNT_FORMAT_MATCH' }.records.accountId", hasItem(legacy.toString()));
+            as(admin).post(base + "/account-merges/" + link + "/undo").then().statusCode(409);
+            as(Tokens.districtAdmin(UUID.randomUUID())).post(base + "/account-merges/" + link + "/undo").then().statusCode(403);
+            assertEquals(1, f.count("SELECT count(*) FROM audit_event WHERE district_id = ? AND action = 'account.link.undone'", f.district));
+
+            // Then the next sync gives the student an account of their own, and the license follows the roster to it.
+            UUID resync = UUID.fromString(as(admin).body(Map.of("kind", "SYNC_LICENSES")).post(base + "/runs").then().statusCode(202)
+                    .extract().path("id"));
+            assertTrue(WorkerRuns.of(f).get(0).succeeded());
+            as(admin).get(base + "/runs/" + resync).then().statusCode(200).body("status", equalTo("APPLIED"));
+            UUID own = UUID.fromString(f.strings("SELECT id::text FROM account WHERE district_id = ? AND sourced_id = ?", f.district, student)
+                    .iterator().next());
+            assertTrue(!own.equals(legacy), "a new account, not the unlinked one");
+            assertTrue(f.holders(f.studentProduct, "ROSTERED").contains(student));
+            assertEquals(0, f.count("SELECT count(*) FROM license_assignment WHERE account_id = ? AND source = 'ROSTERED'", legacy));
+        }
+    }
 }

@@ -134,7 +134,7 @@ class SafetyHoldTest {
             WorkerRuns.of(f);
             as(Tokens.districtAdmin(f.district)).get(runs(f.district) + "/" + run).then().statusCode(200)
                     .body("status", equalTo("FAILED"))
-                    .body("error", matchesPattern("The source now has \\d+ active \\w+, under 50 % of the \\d+ of the last good run\\..*"));
+                    .body("error", matchesPattern("The source now has \\d+ active \\w+, under 50 % of the \\d+ of the last good run[.;].*"));
             assertEquals(enrollmentsBefore, activeEnrollments(f));
             assertEquals(holdersBefore, f.holders(f.studentProduct, "ROSTERED"));
             assertEquals(0, f.count("SELECT count(*) FROM staged_enrollment WHERE run_id = ?", run), "nothing is left staged");
