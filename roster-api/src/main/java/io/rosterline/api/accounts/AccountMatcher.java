@@ -98,6 +98,8 @@ public final class AccountMatcher {
                 WHERE""" + ACTIVE_PERSON + """
                   AND NOT EXISTS (SELECT 1 FROM account a WHERE a.district_id = u.district_id AND a.sourced_id = u.sourced_id)""",
                 districtId);
+        Jdbc.update(c, "ALTER TABLE match_person ADD PRIMARY KEY (sourced_id)");
+        Jdbc.analyze(c, "match_person");
         Jdbc.update(c, """
                 CREATE TEMP TABLE match_decision (person text PRIMARY KEY, outcome text NOT NULL, rule text NOT NULL, value text,
                                                   account_ids uuid[] NOT NULL, kind text, detail text) ON COMMIT DROP""");
@@ -149,12 +151,13 @@ public final class AccountMatcher {
                 SELECT gen_random_uuid(), u.district_id, u.sourced_id, u.email, u.username, NULLIF(u.identifier, ''), COALESCE(u.given_name, ''),
                        COALESCE(u.family_name, ''), (""" + ACCOUNT_ROLE + """
                        ), 'ROSTERED', 'NEW', ?, ?, true, ?, ?
-                FROM roster_user u
-                WHERE """ + ACTIVE_PERSON + """
-                  AND NOT EXISTS (SELECT 1 FROM account a WHERE a.district_id = u.district_id AND a.sourced_id = u.sourced_id)
-                  AND NOT EXISTS (SELECT 1 FROM match_decision d WHERE d.person = u.sourced_id AND d.outcome = 'REVIEW')""",
+                FROM match_person p JOIN roster_user u ON u.district_id = ? AND u.sourced_id = p.sourced_id
+                -- The people without an account when matching began, less those a rule bound or sent to review. (Not an
+                -- anti-join on account itself: the statement would re-read the rows it inserts, quadratically.)
+                WHERE NOT EXISTS (SELECT 1 FROM match_decision d WHERE d.person = p.sourced_id)""",
                 "a new account: no existing account matched by " + String.join(", ", order.stream().map(r -> COLUMNS.get(r)[2]).toList()),
                 now, now, now, districtId));
+        Jdbc.analyzeIfChanged(c, "account", result.get("created"));
         result.put("deactivated", (long) Jdbc.update(c, """
                 UPDATE account a SET active = false, updated_at = ?
                 WHERE a.district_id = ? AND a.origin = 'ROSTERED' AND a.active AND a.sourced_id IS NOT NULL

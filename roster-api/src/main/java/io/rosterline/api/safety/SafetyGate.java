@@ -59,34 +59,79 @@ public class SafetyGate {
                           String text) {
     }
 
-    /** @return true when the run may go on (be applied, or wait for review); false when this gate failed or held it. */
-    public boolean admit(Connection c, UUID districtId, UUID runId, RunKind kind) throws SQLException {
+    /**
+     * What the gate decided before the apply: whether the run goes on, and the record thresholds it crossed (judged
+     * together with the license losses once the apply has computed them, see {@link #judgeApplied}).
+     */
+    public record Admission(boolean proceed, SafetySettings settings, LocalDate today, List<Finding> recordFindings) {
+        static Admission stopped() {
+            return new Admission(false, null, null, List.of());
+        }
+    }
+
+    /**
+     * The checks before anything is applied: the fail-safe source checks (they fail the run), shadow runs (planned,
+     * never applied), and the removal thresholds over users and enrollments (district-wide and per school).
+     */
+    public Admission admit(Connection c, UUID districtId, UUID runId, RunKind kind) throws SQLException {
         // Whatever this gate notifies (held, failed, reminders) is emailed once the completion's transaction commits.
         notificationsWritten.fire(new io.rosterline.api.notifications.NotificationsWritten(districtId));
         SafetySettings settings = SafetySettingsService.load(c, districtId);
-        Notifications.remindForgottenOverrides(c, districtId, today(districtId), clock.instant());
+        LocalDate today = today(districtId);
+        Notifications.remindForgottenOverrides(c, districtId, today, clock.instant());
         String failure = preRunFailure(c, districtId, runId, settings);
         if (failure != null) {
             fail(c, districtId, runId, failure);
             if (!failure.startsWith(CONNECTOR_ERRORS)) {
                 SourceChanges.record(c, districtId, runId, failure, clock.instant());
             }
-            return false;
+            return Admission.stopped();
         }
         if (kind == RunKind.SHADOW) {
-            shadowRuns.plan(c, districtId, runId, today(districtId));
-            return false;
+            shadowRuns.plan(c, districtId, runId, today);
+            return Admission.stopped();
         }
         if (!kind.appliesOnCompletion()) {
-            return true;
+            return new Admission(true, settings, today, List.of());
         }
-        LocalDate today = today(districtId);
-        List<Finding> findings = judge(c, districtId, runId, settings, today);
-        if (findings.isEmpty()) {
-            return true;
+        return new Admission(true, settings, today, judgeRecords(c, districtId, runId, settings, today));
+    }
+
+    /**
+     * Before the guarded apply: which plain rostered assignments exist now (those already in their grace period were
+     * removed by an earlier run and are not counted again).
+     */
+    public void rememberRosteredLicenses(Connection c, UUID districtId) throws SQLException {
+        Jdbc.update(c, "CREATE TEMP TABLE safety_held ON COMMIT DROP AS SELECT account_id, product_id FROM license_assignment "
+                + "WHERE district_id = ? AND source = 'ROSTERED' AND grace_until IS NULL", districtId);
+        Jdbc.analyze(c, "safety_held");
+    }
+
+    /**
+     * After the guarded apply (its allocation apply_alloc still in place): every threshold crossed, the record
+     * thresholds with the license losses. Only losses the roster causes count — someone no longer enrolled in a
+     * licensed course; losing a seat because the admin shrank a pool is the admin's own decision, not a sign of a
+     * broken export. Empty when the run may stay applied.
+     */
+    public List<Finding> judgeApplied(Connection c, Admission admission) throws SQLException {
+        List<Finding> findings = new ArrayList<>(admission.recordFindings());
+        SafetySettings s = admission.settings();
+        long rostered = count(c, "SELECT count(*) FROM safety_held");
+        if (rostered > 0) {
+            long lost = count(c, "SELECT count(*) FROM safety_held h WHERE NOT EXISTS (SELECT 1 FROM apply_alloc x "
+                    + "WHERE x.account_id = h.account_id AND x.product_id = h.product_id)");
+            BigDecimal licensePercent = s.inRollover(admission.today())
+                    ? s.rolloverRemovalPercent().max(s.licenseRemovalPercent()) : s.licenseRemovalPercent();
+            check(findings, "DISTRICT", "The district", "license assignments", lost, rostered, licensePercent,
+                    s.licenseRemovalMinCount());
         }
-        hold(c, districtId, runId, settings, findings, today);
-        return false;
+        Jdbc.update(c, "DROP TABLE safety_held");
+        return findings;
+    }
+
+    /** Holds the run for an admin: the caller has rolled the apply back, so nothing destructive is in place. */
+    public void hold(Connection c, UUID districtId, UUID runId, Admission admission, List<Finding> findings) throws SQLException {
+        hold(c, districtId, runId, admission.settings(), findings, admission.today());
     }
 
     /** A column is taken as dropped or renamed when the run empties it for this share of the records that had it... */
@@ -259,11 +304,10 @@ public class SafetyGate {
         };
     }
 
-    List<Finding> judge(Connection c, UUID districtId, UUID runId, SafetySettings s, LocalDate today) throws SQLException {
+    List<Finding> judgeRecords(Connection c, UUID districtId, UUID runId, SafetySettings s, LocalDate today) throws SQLException {
         boolean rollover = s.inRollover(today);
         BigDecimal userPercent = rollover ? s.rolloverRemovalPercent().max(s.userRemovalPercent()) : s.userRemovalPercent();
         BigDecimal enrollmentPercent = rollover ? s.rolloverRemovalPercent().max(s.enrollmentRemovalPercent()) : s.enrollmentRemovalPercent();
-        BigDecimal licensePercent = rollover ? s.rolloverRemovalPercent().max(s.licenseRemovalPercent()) : s.licenseRemovalPercent();
         BigDecimal schoolUserPercent = rollover ? s.rolloverRemovalPercent().max(s.effectiveSchoolUserPercent()) : s.effectiveSchoolUserPercent();
         BigDecimal schoolEnrollmentPercent = rollover ? s.rolloverRemovalPercent().max(s.effectiveSchoolEnrollmentPercent())
                 : s.effectiveSchoolEnrollmentPercent();
@@ -314,29 +358,6 @@ public class SafetyGate {
             }
         }
 
-        // License assignments: the apply itself, in a savepoint that is rolled back, so the count is exactly the plan's.
-        long rostered = count(c, "SELECT count(*) FROM license_assignment WHERE district_id = ? AND source = 'ROSTERED' "
-                + "AND grace_until IS NULL", districtId);
-        if (rostered > 0) {
-            // Plain SQL savepoint: the pooled connection is enlisted in the transaction and refuses rollback() calls.
-            Jdbc.update(c, "SAVEPOINT safety_check");
-            long lost;
-            try {
-                // Only losses the roster causes count: someone no longer enrolled in a licensed course. Losing a seat
-                // because the admin shrank a pool is the admin's own decision, not a sign of a broken export.
-                // Assignments already in their grace period were removed by an earlier run and are not counted again.
-                Jdbc.update(c, "CREATE TEMP TABLE safety_held ON COMMIT DROP AS SELECT account_id, product_id FROM license_assignment "
-                        + "WHERE district_id = ? AND source = 'ROSTERED' AND grace_until IS NULL", districtId);
-                ApplyEngine.apply(c, districtId, runId, today, clock.instant(), "safety-check", syncConfig.matchOrder(), 0);
-                lost = count(c, "SELECT count(*) FROM safety_held h WHERE NOT EXISTS (SELECT 1 FROM apply_alloc x "
-                        + "WHERE x.account_id = h.account_id AND x.product_id = h.product_id)");
-            } finally {
-                Jdbc.update(c, "ROLLBACK TO SAVEPOINT safety_check");
-            }
-            Jdbc.update(c, "RELEASE SAVEPOINT safety_check");
-            check(findings, "DISTRICT", "The district", "license assignments", lost, rostered, licensePercent,
-                    s.licenseRemovalMinCount());
-        }
         return findings;
     }
 

@@ -83,6 +83,9 @@ public final class ApplyEngine {
                                List<String> matchOrder, int listLimit) throws SQLException {
         // One apply per district at a time; pools are locked so seat counts cannot move underneath us.
         Jdbc.lock(c, "SELECT 1 FROM district WHERE id = ? FOR UPDATE", districtId);
+        // The allocation hashes and sorts every enrollment of the district: give this transaction's joins room in
+        // memory instead of spilling to disk (PostgreSQL's default is 4 MB per operation).
+        Jdbc.update(c, "SET LOCAL work_mem = '64MB'");
         Jdbc.lock(c, "SELECT 1 FROM license_pool WHERE district_id = ? FOR UPDATE", districtId);
         if (runId != null) {
             promote(c, districtId, runId);
@@ -131,7 +134,7 @@ public final class ApplyEngine {
                 + "AND x.product_id = la.product_id AND x.pool_id IS NOT NULL)", districtId, today));
 
         // The replacement itself: set-based statements. Removed: whatever is neither wanted with a seat, nor kept in grace.
-        Jdbc.update(c, """
+        long assignmentsChanged = Jdbc.update(c, """
                 DELETE FROM license_assignment la WHERE la.district_id = ? AND la.source = 'ROSTERED'
                   AND NOT EXISTS (SELECT 1 FROM apply_alloc x WHERE x.account_id = la.account_id AND x.product_id = la.product_id
                                   AND x.pool_id IS NOT NULL)
@@ -141,7 +144,7 @@ public final class ApplyEngine {
                 + "AND la.grace_until IS NULL AND " + ENTERS_GRACE + " AND NOT EXISTS (SELECT 1 FROM apply_alloc x "
                 + "WHERE x.account_id = la.account_id AND x.product_id = la.product_id)", graceUntil, now, districtId, graceDays, today);
         // Wanted with a seat: inserted, updated, or back from grace as a plain rostered assignment.
-        Jdbc.update(c, """
+        assignmentsChanged += Jdbc.update(c, """
                 INSERT INTO license_assignment (district_id, account_id, product_id, pool_id, source, effective_start, effective_end,
                                                 assigned_at, assigned_by)
                 SELECT ?, x.account_id, x.product_id, x.pool_id, 'ROSTERED', x.effective_start, x.effective_end, ?, ?
@@ -152,6 +155,7 @@ public final class ApplyEngine {
                   WHERE (license_assignment.pool_id, license_assignment.effective_start, license_assignment.effective_end,
                          license_assignment.grace_until) IS DISTINCT FROM (EXCLUDED.pool_id, EXCLUDED.effective_start, EXCLUDED.effective_end, NULL)""",
                 districtId, now, actor);
+        Jdbc.analyzeIfChanged(c, "license_assignment", assignmentsChanged);
         // Belt and braces: the allocation cannot overfill a pool; if it ever did, the whole apply rolls back.
         long overfull = count(c, """
                 SELECT count(*) FROM license_pool lp WHERE lp.district_id = ? AND lp.mode = 'ROSTERED'
@@ -182,15 +186,16 @@ public final class ApplyEngine {
     /** The staged differences become the current roster. */
     static void promote(Connection c, UUID districtId, UUID runId) throws SQLException {
         for (RosterTable t : RosterTable.values()) {
-            Jdbc.update(c, "DELETE FROM " + t.current + " r USING " + t.staged + " s WHERE s.run_id = ? AND s.op = 'D' "
+            long changed = Jdbc.update(c, "DELETE FROM " + t.current + " r USING " + t.staged + " s WHERE s.run_id = ? AND s.op = 'D' "
                     + "AND r.district_id = ? AND r.sourced_id = s.sourced_id", runId, districtId);
             StringBuilder set = new StringBuilder("hash = EXCLUDED.hash, status = EXCLUDED.status");
             for (RosterTable.Column column : t.columns) {
                 set.append(", ").append(column.name()).append(" = EXCLUDED.").append(column.name());
             }
-            Jdbc.update(c, "INSERT INTO " + t.current + " (district_id, sourced_id, hash, status, " + t.dataColumns(null) + ") "
+            changed += Jdbc.update(c, "INSERT INTO " + t.current + " (district_id, sourced_id, hash, status, " + t.dataColumns(null) + ") "
                     + "SELECT district_id, sourced_id, hash, status, " + t.dataColumns(null) + " FROM " + t.staged
                     + " WHERE run_id = ? AND op = 'U' ON CONFLICT (district_id, sourced_id) DO UPDATE SET " + set, runId);
+            Jdbc.analyzeIfChanged(c, t.current, changed);
         }
     }
 
@@ -217,6 +222,7 @@ public final class ApplyEngine {
                 LEFT JOIN sis_academic_session ss ON ss.district_id = e.district_id AND ss.sourced_id = term.id
                 WHERE e.district_id = ? AND e.status = 'active'
                 GROUP BY a.id, cl.product_id""", districtId);
+        Jdbc.analyze(c, "apply_want");
         // Access that ended (and was not frozen open) needs no seat; whoever holds it as STICKY or MANUAL needs no other.
         Jdbc.update(c, "DELETE FROM apply_want w WHERE w.effective_end < ?", today);
         Jdbc.update(c, """

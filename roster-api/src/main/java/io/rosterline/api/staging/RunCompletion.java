@@ -71,6 +71,7 @@ public class RunCompletion {
         try (Connection c = dataSource.getConnection()) {
             HeldRun run = queue.requireLease(c, runId, leaseToken);
             districtId = run.districtId();
+            StagingService.refreshStatistics(c, runId);
             if (run.kind() == RunKind.RESYNC) {
                 StagingService.reduceFullReadToDifferences(c, runId, districtId);
             }
@@ -80,10 +81,11 @@ public class RunCompletion {
                     UPDATE sync_run SET status = 'STAGED', staged_at = ?, finished_at = ?, counts = ?::jsonb, read_report = ?::jsonb,
                            lease_token = NULL, lease_expires_at = NULL
                     WHERE id = ?""", now, now, json(counts), json(request == null ? null : request.readReport()), runId);
-            // Safety seam (feat/safety): fail-safe checks may fail the run and removal thresholds may hold it, before
-            // anything destructive is applied. admit() returns false when it failed or held the run.
-            if (safetyGate.admit(c, districtId, runId, run.kind()) && run.kind().appliesOnCompletion()) {
-                applyStaged(c, districtId, runId, run.kind() == RunKind.NIGHTLY ? "schedule" : "sync-worker");
+            // Fail-safe checks may fail the run; removal thresholds may hold it. The apply runs once, in a savepoint:
+            // if what it would remove crosses a threshold it is rolled back and the run is held for an admin.
+            io.rosterline.api.safety.SafetyGate.Admission admission = safetyGate.admit(c, districtId, runId, run.kind());
+            if (admission.proceed() && run.kind().appliesOnCompletion()) {
+                applyStaged(c, districtId, runId, run.kind() == RunKind.NIGHTLY ? "schedule" : "sync-worker", admission);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -98,7 +100,7 @@ public class RunCompletion {
             if (!"STAGED".equals(status)) {
                 throw ProblemException.conflict("Only a staged run can be applied; this run is " + status.toLowerCase() + ".");
             }
-            applyStaged(c, districtId, runId, currentUser.actor());
+            applyStaged(c, districtId, runId, currentUser.actor(), null);
             audit.record(districtId, "run.applied", "sync_run", runId, null, Map.of("runId", runId.toString()));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -181,7 +183,9 @@ public class RunCompletion {
         }
     }
 
-    private void applyStaged(Connection c, UUID districtId, UUID runId, String actor) throws SQLException {
+    /** @param admission the safety gate's verdict for a run applied on completion; null when an admin applies it. */
+    private void applyStaged(Connection c, UUID districtId, UUID runId, String actor,
+                             io.rosterline.api.safety.SafetyGate.Admission admission) throws SQLException {
         // Serialise with any other apply of this district before deciding whether this run is still current.
         Jdbc.lock(c, "SELECT 1 FROM district WHERE id = ? FOR UPDATE", districtId);
         Instant now = clock.instant();
@@ -192,9 +196,25 @@ public class RunCompletion {
             RunQueueAccess.clear(c, runId);
             return;
         }
-        // Safety seam (feat/safety): a RESTORE run puts back an earlier run's license assignments instead of re-allocating.
-        ApplyEngine.Report report = safetyRestores.isRestore(c, runId) ? safetyRestores.apply(c, districtId, runId, now, actor, STORED_PEOPLE)
+        boolean restore = safetyRestores.isRestore(c, runId);
+        boolean guarded = admission != null && !restore;
+        if (guarded) {
+            // Plain SQL savepoint: the pooled connection is enlisted in the transaction and refuses rollback() calls.
+            Jdbc.update(c, "SAVEPOINT guarded_apply");
+            safetyGate.rememberRosteredLicenses(c, districtId);
+        }
+        // A RESTORE run puts back an earlier run's license assignments instead of re-allocating.
+        ApplyEngine.Report report = restore ? safetyRestores.apply(c, districtId, runId, now, actor, STORED_PEOPLE)
                 : ApplyEngine.apply(c, districtId, runId, today(districtId), now, actor, config.matchOrder(), STORED_PEOPLE);
+        if (guarded) {
+            java.util.List<io.rosterline.api.safety.SafetyGate.Finding> findings = safetyGate.judgeApplied(c, admission);
+            if (!findings.isEmpty()) {
+                Jdbc.update(c, "ROLLBACK TO SAVEPOINT guarded_apply");
+                safetyGate.hold(c, districtId, runId, admission, findings);
+                return;
+            }
+            Jdbc.update(c, "RELEASE SAVEPOINT guarded_apply");
+        }
         Jdbc.update(c, """
                 UPDATE sync_run SET status = 'APPLIED', applied_at = ?, finished_at = ?, applied_by = ?, apply_seq = nextval('sync_apply_seq'),
                        apply_report = ?::jsonb, plan_summary = ?::jsonb

@@ -263,6 +263,21 @@ public class StagingService {
         }
     }
 
+    /** Fresh planner statistics for the staged tables this run filled (see {@link Jdbc#analyzeIfChanged}). */
+    public static void refreshStatistics(Connection c, UUID runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT collection, sum(upserts + deletes) FROM sync_chunk WHERE run_id = ? GROUP BY collection")) {
+            ps.setObject(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (RosterTable.known(rs.getString(1))) {
+                        Jdbc.analyzeIfChanged(c, RosterTable.of(rs.getString(1)).staged, rs.getLong(2));
+                    }
+                }
+            }
+        }
+    }
+
     /** RESYNC: the worker sent everything; mark what the source no longer has, then drop what did not change. */
     public static void reduceFullReadToDifferences(Connection c, UUID runId, UUID districtId) throws SQLException {
         for (RosterTable table : RosterTable.values()) {

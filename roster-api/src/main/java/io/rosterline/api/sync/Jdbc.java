@@ -40,6 +40,35 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Refreshes the planner's statistics of a table after a bulk write changed {@code changedRows} of its rows, when
+     * that is a tenth of the table or more (or the table was never analysed). The apply runs its joins in the same
+     * transaction as the writes, before autovacuum could notice them: without fresh statistics PostgreSQL plans a
+     * nested loop over a table it believes empty, and a sync of a large district slows down quadratically.
+     */
+    public static void analyzeIfChanged(Connection c, String table, long changedRows) throws SQLException {
+        if (changedRows <= 0) {
+            return;
+        }
+        double tuples;
+        try (PreparedStatement ps = c.prepareStatement("SELECT reltuples FROM pg_class WHERE oid = ?::regclass")) {
+            ps.setString(1, table);
+            try (var rs = ps.executeQuery()) {
+                tuples = rs.next() ? rs.getDouble(1) : -1;
+            }
+        }
+        if (tuples < 0 || changedRows >= Math.max(1000, tuples / 10)) {
+            analyze(c, table);
+        }
+    }
+
+    /** ANALYZE, for temporary tables (autovacuum never analyses them) and after bulk writes. */
+    public static void analyze(Connection c, String table) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.execute("ANALYZE " + table);
+        }
+    }
+
     public static Instant instant(Timestamp ts) {
         return ts == null ? null : ts.toInstant();
     }

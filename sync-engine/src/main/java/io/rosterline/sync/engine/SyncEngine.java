@@ -112,6 +112,9 @@ public final class SyncEngine {
             }
             state.check();
             state.phase("complete", null, null);
+            // The periodic heartbeat stops first: one still in flight must not land after the final one and report an
+            // earlier phase as the run's last.
+            stopHeartbeats(heartbeat);
             api.heartbeat(claim, state.progress());
             api.complete(claim, reportSummary(report));
             return new Outcome(claim, true, null, sent, (System.nanoTime() - started) / 1_000_000);
@@ -377,6 +380,18 @@ public final class SyncEngine {
             if (lost != null) {
                 throw lost;
             }
+        }
+    }
+
+    private static void stopHeartbeats(ScheduledExecutorService heartbeat) {
+        heartbeat.shutdown();
+        try {
+            if (!heartbeat.awaitTermination(30, TimeUnit.SECONDS)) {
+                heartbeat.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the heartbeat", e);
         }
     }
 
