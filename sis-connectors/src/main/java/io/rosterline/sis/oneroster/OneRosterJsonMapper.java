@@ -17,7 +17,9 @@ import io.rosterline.sis.model.User;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,39 @@ public final class OneRosterJsonMapper {
                     bool(node, "primary", where), values.date(text(node, "beginDate"), where),
                     values.date(text(node, "endDate"), where));
         };
+    }
+
+    /**
+     * A record of a collection the model has no type for. Any field holding a GUIDRef (an object with sourcedId or
+     * href) or a list of them is read as references, with the same tolerance as the model's references.
+     *
+     * @return the record, or null when it has no sourcedId (an error has then been recorded)
+     */
+    public OneRosterRawRecord mapRaw(String collection, JsonNode node) {
+        String sourcedId = text(node, "sourcedId");
+        if (sourcedId == null || sourcedId.isBlank()) {
+            report.error(collection + ": a record without sourcedId was skipped");
+            return null;
+        }
+        String where = collection + "/" + sourcedId;
+        warnNulls(node, where);
+        Status status = values.status(text(node, "status"), true, where);
+        Instant modified = values.timestamp(text(node, "dateLastModified"), where);
+        Map<String, List<String>> references = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            JsonNode v = f.getValue();
+            boolean refList = v.isArray() && !v.isEmpty() && isGuidRef(v.get(0));
+            if (isGuidRef(v) || refList) {
+                references.put(f.getKey(), refs(node, f.getKey(), where));
+            }
+        }
+        return new OneRosterRawRecord(collection, sourcedId, status, modified, Collections.unmodifiableMap(references), node);
+    }
+
+    private static boolean isGuidRef(JsonNode v) {
+        return v != null && v.isObject() && (v.has("sourcedId") || v.has("href"));
     }
 
     private User user(JsonNode node, String sourcedId, Status status, Instant modified, String where) {
