@@ -37,9 +37,9 @@ final class PagePrefetch {
     });
 
     /** What a prefetch produced: the response with its body, or why the body could not be read to the end. */
-    record Fetched(SisHttp.Response response, byte[] prefix, boolean complete, IOException bodyFailure) {
+    record Fetched(SisHttp.Response response, PageBuffer prefix, boolean complete, IOException bodyFailure) {
         InputStream body() {
-            InputStream head = new ByteArrayInputStream(prefix);
+            InputStream head = prefix.asInput();
             return complete ? head : new SequenceInputStream(head, response.body());
         }
 
@@ -76,19 +76,39 @@ final class PagePrefetch {
 
     private Fetched fetch(SisHttp http, Authenticator auth) {
         SisHttp.Response response = http.get(uri, auth, "application/json");
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
-        byte[] chunk = new byte[64 * 1024];
-        InputStream in = response.body();
+        PageBuffer buffer = new PageBuffer();
         try {
-            int n;
-            while (!abandoned && buffer.size() < BUFFER_CAP && (n = in.read(chunk)) >= 0) {
-                buffer.write(chunk, 0, n);
-            }
-            boolean complete = !abandoned && buffer.size() < BUFFER_CAP;
-            return new Fetched(response, buffer.toByteArray(), complete, null);
+            boolean complete = buffer.readFrom(response.body(), BUFFER_CAP, () -> abandoned) && !abandoned;
+            return new Fetched(response, buffer, complete, null);
         } catch (IOException broken) {
             response.close();
-            return new Fetched(response, new byte[0], true, broken);
+            return new Fetched(response, new PageBuffer(), true, broken);
+        }
+    }
+
+    /** A growable byte buffer read straight from the body and read back without copying. */
+    static final class PageBuffer extends ByteArrayOutputStream {
+        PageBuffer() {
+            super(256 * 1024);
+        }
+
+        /** Reads until the end of the stream (true) or until {@code cap} bytes or {@code stop} (false). */
+        boolean readFrom(InputStream in, int cap, java.util.function.BooleanSupplier stop) throws IOException {
+            while (count < cap && !stop.getAsBoolean()) {
+                if (count == buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, Math.min(cap, buf.length * 2));
+                }
+                int n = in.read(buf, count, buf.length - count);
+                if (n < 0) {
+                    return true;
+                }
+                count += n;
+            }
+            return false;
+        }
+
+        InputStream asInput() {
+            return new ByteArrayInputStream(buf, 0, count);
         }
     }
 
