@@ -20,6 +20,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -99,8 +100,9 @@ public final class SisHttp implements AutoCloseable {
             try {
                 return guard.call(() -> attempt(uri, auth, shape, method), Response.class);
             } catch (Unauthorized e) {
-                // A cached OAuth 2 token may have been revoked early: drop it and try once more.
-                if (!refreshedCredentials && auth.invalidate()) {
+                // A cached OAuth 2 token may have been revoked early, or our clock is off for OAuth 1: the
+                // authenticator adjusts and the request is signed and sent once more.
+                if (!refreshedCredentials && auth.recoverFromRefusal(e.serverDate)) {
                     refreshedCredentials = true;
                     continue;
                 }
@@ -177,7 +179,7 @@ public final class SisHttp implements AutoCloseable {
                     + " had an internal problem (HTTP " + status + ")" + suffix(detail), retryAfter, null);
         }
         if (status == 401) {
-            throw new Unauthorized(detail);
+            throw new Unauthorized(detail, httpDate(r.headers().firstValue("Date").orElse(null)));
         }
         if (status == 403) {
             throw new SisException.Forbidden(sourceLabel + " accepted the credentials but does not allow them to read "
@@ -217,6 +219,18 @@ public final class SisHttp implements AutoCloseable {
             } catch (Exception unreadable) {
                 return -1;
             }
+        }
+    }
+
+    /** An RFC 1123 HTTP date, or null when absent or unreadable. */
+    static Instant httpDate(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (Exception unreadable) {
+            return null;
         }
     }
 
