@@ -74,6 +74,28 @@ final class JsonBytes {
         }
     }
 
+    /** prefix + n zero-padded to width digits, as {@code Roster.pad} spells ids; the prefix must need no escaping. */
+    void padded(byte[] prefix, long n, int width) throws IOException {
+        if (pos + prefix.length + 20 + width > buf.length) {
+            drain();
+        }
+        System.arraycopy(prefix, 0, buf, pos, prefix.length);
+        pos += prefix.length;
+        int digits = 1;
+        for (long v = n; v >= 10; v /= 10) {
+            digits++;
+        }
+        for (int i = digits; i < width; i++) {
+            buf[pos++] = '0';
+        }
+        long v = n;
+        for (int i = pos + digits - 1; i >= pos; i--) {
+            buf[i] = (byte) ('0' + (v % 10));
+            v /= 10;
+        }
+        pos += digits;
+    }
+
     private void slow(String s, int from) {
         byte[] rest = escapeSlow(s.substring(from));
         System.arraycopy(rest, 0, buf, pos, rest.length);
