@@ -66,6 +66,11 @@ public final class SisHttp implements AutoCloseable {
         this.settings = settings;
         this.sourceLabel = sourceLabel;
         this.client = HttpClient.newBuilder()
+                // Run the client's own completion steps on its selector thread instead of handing each 16 KB buffer
+                // to a pool thread: on a million records that hand-off cost a third of a CPU-second. Safe because
+                // nothing of ours blocks in those steps (IdleTimeoutBody only queues buffers; the caller's thread
+                // reads them) and the client speaks HTTP/1.1 only, one client per reader.
+                .executor(Runnable::run)
                 .connectTimeout(settings.connectTimeout())
                 // Never follow redirects: a redirect to an internal address would bypass the outbound address checks
                 // roster-api makes on the configured URL (server-side request forgery). OneRoster servers don't redirect.
