@@ -143,5 +143,13 @@ final class PagePrefetch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Done before it saw the flag: its response is ours to close.
+        if (future.isDone() && !future.isCancelled()) {
+            try {
+                future.get().close();
+            } catch (InterruptedException | ExecutionException | RuntimeException nothingToClose) {
+                // failed or interrupted: it holds no open response
+            }
+        }
     }
 }
