@@ -103,8 +103,10 @@ public final class OneRosterRestReader implements RosterReader {
                      ReadReport report) {
         OneRosterJsonMapper mapper = new OneRosterJsonMapper(report);
         RosterCollection collection = endpoint.collection();
-        readPages(endpoint.path(), collection.oneRosterName(), filter(filter, since), report, node -> {
-            RosterRecord record = mapper.map(collection, node);
+        // Enrollments, most of any roster, are mapped straight from the parser; the rest from one small tree each.
+        readPages(endpoint.path(), collection.oneRosterName(), filter(filter, since), report, p -> {
+            RosterRecord record = collection == RosterCollection.ENROLLMENTS ? mapper.mapEnrollment(p)
+                    : mapper.map(collection, p.readValueAsTree());
             if (record == null) {
                 return null;
             }
@@ -124,8 +126,8 @@ public final class OneRosterRestReader implements RosterReader {
     public void readRaw(String path, String envelope, Instant since, Consumer<? super OneRosterRawRecord> consumer,
                         ReadReport report) {
         OneRosterJsonMapper mapper = new OneRosterJsonMapper(report);
-        readPages(path, envelope, filter(null, since), report, node -> {
-            OneRosterRawRecord record = mapper.mapRaw(envelope, node);
+        readPages(path, envelope, filter(null, since), report, p -> {
+            OneRosterRawRecord record = mapper.mapRaw(envelope, p.readValueAsTree());
             if (record == null) {
                 return null;
             }
@@ -141,10 +143,10 @@ public final class OneRosterRestReader implements RosterReader {
         return filter == null || filter.isBlank() ? deltaFilter(since) : filter + " AND " + deltaFilter(since);
     }
 
-    /** Maps and delivers one record; returns its sourcedId, or null when it was unusable. */
+    /** Reads, maps and delivers the record at the parser (its START_OBJECT); returns its sourcedId, or null. */
     @FunctionalInterface
     private interface RecordSink {
-        String deliver(JsonNode node);
+        String deliver(JsonParser p) throws IOException;
     }
 
     /**
@@ -303,15 +305,18 @@ public final class OneRosterRestReader implements RosterReader {
                 if (name.equals(envelope) && t == JsonToken.START_ARRAY) {
                     found = true;
                     while (p.nextToken() == JsonToken.START_OBJECT) {
-                        JsonNode node = p.readValueAsTree();
-                        count++;
-                        if (count <= skip) {
+                        if (count < skip) {
+                            // Delivered by an earlier, broken attempt: only its id matters (same-page check).
+                            JsonNode node = p.readValueAsTree();
+                            count++;
                             if (firstId == null) {
                                 firstId = OneRosterJsonMapper.text(node, "sourcedId");
                             }
                             continue;
                         }
-                        String id = sink.deliver(node);
+                        // Counted once delivered: a body that breaks inside a record leaves it for the retry.
+                        String id = sink.deliver(p);
+                        count++;
                         if (firstId == null) {
                             firstId = id;
                         }
