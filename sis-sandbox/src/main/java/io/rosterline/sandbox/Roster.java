@@ -539,6 +539,33 @@ public final class Roster {
         return pad("enr-", e + 1, d.enrollmentIdWidth);
     }
 
+    // The same ids written straight into a response (enrollment pages), without a String per id.
+    private static final byte[] STU = {'s', 't', 'u', '-'};
+    private static final byte[] TCH = {'t', 'c', 'h', '-'};
+    private static final byte[] CLS = {'c', 'l', 's', '-'};
+    private static final byte[] SCH = {'s', 'c', 'h', '-'};
+    private static final byte[] ENR = {'e', 'n', 'r', '-'};
+
+    void writeUserId(JsonBytes out, int u) throws java.io.IOException {
+        if (isTeacherUser(u)) {
+            out.padded(TCH, u - d.maxStudents + 1, 5);
+        } else {
+            out.padded(STU, u + 1, d.studentIdWidth);
+        }
+    }
+
+    void writeClassId(JsonBytes out, int cls) throws java.io.IOException {
+        out.padded(CLS, cls + 1, 6);
+    }
+
+    void writeSchoolId(JsonBytes out, int school) throws java.io.IOException {
+        out.padded(SCH, school + 1, 4);
+    }
+
+    void writeEnrollmentId(JsonBytes out, int e) throws java.io.IOException {
+        out.padded(ENR, e + 1, d.enrollmentIdWidth);
+    }
+
     String id(Kind k, int i) {
         return switch (k) {
             case ORG -> orgId(i);

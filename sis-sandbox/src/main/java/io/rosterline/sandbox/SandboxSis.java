@@ -30,6 +30,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SandboxSis implements AutoCloseable {
 
+    static {
+        // The JDK server leaves Nagle's algorithm on: the last small segment of every response then waits for the
+        // client's delayed ACK (tens of ms per page on loopback), so a paging client idles most of the time. Real SIS
+        // servers answer without that stall. Read once by the JDK when the first server starts; a value set on the
+        // command line wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** Start-up settings; every field has a default (see {@link #defaults()}). */
     public record Config(String host, int port, long seed, int students, String domain, int schoolYear,
                          Instant baseModified, String clientId, String clientSecret, int threads) {

@@ -44,6 +44,22 @@ class OneRosterRestTest {
     }
 
     @Test
+    void givenAnEnrollmentPageLargerThanTheBufferedSize_whenServed_thenItStreamsTheSameRecordsAsSmallerPages() {
+        int big = OneRosterApi.BUFFERED_PAGE_RECORDS + 500;
+        HttpResponse<String> streamed = client.bearer(token, V11 + "/enrollments?limit=" + big + "&offset=0");
+        String half1 = client.ok(token, V11 + "/enrollments?limit=" + big / 2 + "&offset=0");
+        String half2 = client.ok(token, V11 + "/enrollments?limit=" + big / 2 + "&offset=" + big / 2);
+
+        assertEquals(200, streamed.statusCode());
+        assertFalse(streamed.headers().firstValue("Content-Length").isPresent(), "a big page streams (chunked)");
+        List<Object> all = Json.list(Json.object(streamed.body()).get("enrollments"));
+        List<Object> halves = new ArrayList<>(Json.list(Json.object(half1).get("enrollments")));
+        halves.addAll(Json.list(Json.object(half2).get("enrollments")));
+        assertEquals(big, all.size());
+        assertEquals(halves, all);
+    }
+
+    @Test
     void whenAClientPagesUsersThenHeadersCountAndLinkEveryRecordExactlyOnce() {
         Summary expected = sis.expectedSummary();
         int total = expected.get("users").total();

@@ -1,6 +1,7 @@
 package io.rosterline.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -82,6 +83,26 @@ class PowerSchoolTest {
             page++;
         }
         assertEquals(total, ids.size());
+    }
+
+    @Test
+    void givenNoExpansionsAsked_thenStudentsAndStaffComeWithoutTheExpandedPartsLikePowerSchool() {
+        for (Object o : Json.list(Json.map(Json.object(client.ok(token, "/ws/v1/school/1/student?pagesize=20"))
+                .get("students")).get("student"))) {
+            Map<String, Object> st = Json.map(o);
+            assertTrue(st.containsKey("name") && st.containsKey("local_id"));
+            assertFalse(st.containsKey("school_enrollment"), "grade level only with expansions=school_enrollment");
+            assertFalse(st.containsKey("contact_info"), "email only with expansions=contact_info");
+        }
+        Map<String, Object> onlyEnrollment = Json.map(Json.list(Json.map(Json.object(client.ok(token,
+                "/ws/v1/school/1/student?pagesize=2&expansions=school_enrollment")).get("students")).get("student")).get(0));
+        assertTrue(onlyEnrollment.containsKey("school_enrollment"));
+        assertFalse(onlyEnrollment.containsKey("contact_info"));
+        for (Object o : Json.list(Json.map(Json.object(client.ok(token, "/ws/v1/school/1/staff?pagesize=5")).get("staffs"))
+                .get("staff"))) {
+            assertFalse(Json.map(o).containsKey("emails"), "work_email only with expansions=emails");
+            assertFalse(Json.map(o).containsKey("school_affiliations"));
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.rosterline.sis.RosterReaders;
 import io.rosterline.sis.SisException;
 import io.rosterline.sis.SourceConfig;
 import io.rosterline.sis.SourceKind;
+import io.rosterline.sis.auth.OAuth1Signer;
+import io.rosterline.sis.auth.OAuth2ClientCredentials;
 import io.rosterline.sis.http.HttpSettings;
 import io.rosterline.sis.model.RosterCollection;
 import picocli.CommandLine;
@@ -67,12 +69,26 @@ public class ReadSourceCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--page-size", defaultValue = "1000")
     int pageSize;
 
+    @CommandLine.Option(names = "--oauth1-signature", defaultValue = "hmac-sha256",
+            description = "hmac-sha256 | hmac-sha1 (OAuth 1.0a; some older servers sign with SHA-1)")
+    String oauth1Signature;
+
+    @CommandLine.Option(names = "--oauth2-client-auth", defaultValue = "basic",
+            description = "basic | form: client id and secret in a Basic header or in the token request's form body")
+    String oauth2ClientAuth;
+
+    @CommandLine.Option(names = "--retries", defaultValue = "6",
+            description = "retries of a failed request (429, 5xx, timeouts, refused connections) before giving up")
+    int retries;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SourceKind sourceKind;
         Instant sinceInstant;
+        OAuth1Signer.Method signature;
+        OAuth2ClientCredentials.ClientAuth clientAuth;
         try {
             sourceKind = SourceKind.fromId(kind);
             sinceInstant = since == null ? null : Instant.parse(since);
@@ -85,11 +101,18 @@ public class ReadSourceCommand implements Callable<Integer> {
             if (!"oauth1".equalsIgnoreCase(auth) && !"oauth2".equalsIgnoreCase(auth)) {
                 throw new IllegalArgumentException("--auth must be oauth1 or oauth2");
             }
+            signature = SourceConfig.signatureMethod(oauth1Signature);
+            clientAuth = SourceConfig.clientAuth(oauth2ClientAuth);
+            if (retries < 0) {
+                throw new IllegalArgumentException("--retries must be 0 or more");
+            }
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return fail(out, err, kind, "usage", e.getMessage(), ExitCodes.USAGE, null);
         }
+        HttpSettings http = HttpSettings.defaults();
+        http = http.withRetry(http.retry().withMaxRetries(retries));
         SourceConfig config = new SourceConfig(sourceKind, baseUrl, clientId, clientSecret, auth, tokenUrl, scope, file,
-                pageSize, HttpSettings.defaults());
+                pageSize, http, signature, clientAuth);
         ReadReport report = new ReadReport();
         try (RosterReader reader = RosterReaders.open(config)) {
             for (RosterCollection c : RosterCollection.values()) {

@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -35,6 +36,11 @@ public final class OAuth1Signer implements Authenticator {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * A refused request whose server clock differs from ours by more than this is re-signed with the server's time.
+     * Servers accept a window of a few minutes (the sandbox: 300 s), so a smaller difference is not the reason.
+     */
+    public static final long CLOCK_SKEW_TOLERANCE_SECONDS = 60;
 
     private final String consumerKey;
     private final String consumerSecret;
@@ -43,6 +49,8 @@ public final class OAuth1Signer implements Authenticator {
     private final Method method;
     private final LongSupplier clockSeconds;
     private final Supplier<String> nonces;
+    /** Server time minus our time, learned from a refusing server's Date header; added to every timestamp. */
+    private volatile long clockOffsetSeconds;
 
     public OAuth1Signer(String consumerKey, String consumerSecret, Method method) {
         this(consumerKey, consumerSecret, null, null, method, () -> System.currentTimeMillis() / 1000L,
@@ -74,7 +82,33 @@ public final class OAuth1Signer implements Authenticator {
 
     @Override
     public String describe() {
-        return "OAuth 1.0a consumer key/secret (" + method.oauthName + ")";
+        return "OAuth 1.0a consumer key/secret (" + method.oauthName + ")"
+                + (clockOffsetSeconds == 0 ? "" : " signed with the server's clock (ours is "
+                + Math.abs(clockOffsetSeconds) + " s " + (clockOffsetSeconds > 0 ? "behind" : "ahead") + ")");
+    }
+
+    /**
+     * OAuth 1.0a servers refuse timestamps outside a window of a few minutes. When a refusal's Date header shows that
+     * our clock is off by more than {@link #CLOCK_SKEW_TOLERANCE_SECONDS}, the difference is learned (for this and all
+     * later requests) and the request is worth one more try.
+     */
+    @Override
+    public boolean recoverFromRefusal(Instant serverDate) {
+        if (serverDate == null) {
+            return false;
+        }
+        long ours = clockSeconds.getAsLong() + clockOffsetSeconds;
+        long difference = serverDate.getEpochSecond() - ours;
+        if (Math.abs(difference) <= CLOCK_SKEW_TOLERANCE_SECONDS) {
+            return false;
+        }
+        clockOffsetSeconds += difference;
+        return true;
+    }
+
+    /** Server time minus our time, as learned so far (0 until a server showed a skew). */
+    public long clockOffsetSeconds() {
+        return clockOffsetSeconds;
     }
 
     /**
@@ -100,7 +134,7 @@ public final class OAuth1Signer implements Authenticator {
             p.add(new String[]{"oauth_token", token});
         }
         p.add(new String[]{"oauth_signature_method", method.oauthName});
-        p.add(new String[]{"oauth_timestamp", Long.toString(clockSeconds.getAsLong())});
+        p.add(new String[]{"oauth_timestamp", Long.toString(clockSeconds.getAsLong() + clockOffsetSeconds)});
         p.add(new String[]{"oauth_nonce", nonces.get()});
         if (token == null) {
             // Two-legged OneRoster servers expect the version; the RFC examples with a token omit it.

@@ -20,6 +20,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -65,6 +66,11 @@ public final class SisHttp implements AutoCloseable {
         this.settings = settings;
         this.sourceLabel = sourceLabel;
         this.client = HttpClient.newBuilder()
+                // Run the client's own completion steps on its selector thread instead of handing each 16 KB buffer
+                // to a pool thread: on a million records that hand-off cost a third of a CPU-second. Safe because
+                // nothing of ours blocks in those steps (IdleTimeoutBody only queues buffers; the caller's thread
+                // reads them) and the client speaks HTTP/1.1 only, one client per reader.
+                .executor(Runnable::run)
                 .connectTimeout(settings.connectTimeout())
                 // Never follow redirects: a redirect to an internal address would bypass the outbound address checks
                 // roster-api makes on the configured URL (server-side request forgery). OneRoster servers don't redirect.
@@ -99,8 +105,9 @@ public final class SisHttp implements AutoCloseable {
             try {
                 return guard.call(() -> attempt(uri, auth, shape, method), Response.class);
             } catch (Unauthorized e) {
-                // A cached OAuth 2 token may have been revoked early: drop it and try once more.
-                if (!refreshedCredentials && auth.invalidate()) {
+                // A cached OAuth 2 token may have been revoked early, or our clock is off for OAuth 1: the
+                // authenticator adjusts and the request is signed and sent once more.
+                if (!refreshedCredentials && auth.recoverFromRefusal(e.serverDate)) {
                     refreshedCredentials = true;
                     continue;
                 }
@@ -177,7 +184,7 @@ public final class SisHttp implements AutoCloseable {
                     + " had an internal problem (HTTP " + status + ")" + suffix(detail), retryAfter, null);
         }
         if (status == 401) {
-            throw new Unauthorized(detail);
+            throw new Unauthorized(detail, httpDate(r.headers().firstValue("Date").orElse(null)));
         }
         if (status == 403) {
             throw new SisException.Forbidden(sourceLabel + " accepted the credentials but does not allow them to read "
@@ -217,6 +224,18 @@ public final class SisHttp implements AutoCloseable {
             } catch (Exception unreadable) {
                 return -1;
             }
+        }
+    }
+
+    /** An RFC 1123 HTTP date, or null when absent or unreadable. */
+    static Instant httpDate(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (Exception unreadable) {
+            return null;
         }
     }
 

@@ -8,6 +8,7 @@ import io.rosterline.sis.ReadReport;
 import io.rosterline.sis.RosterReader;
 import io.rosterline.sis.SisException;
 import io.rosterline.sis.auth.Authenticator;
+import io.rosterline.sis.auth.PercentEncoding;
 import io.rosterline.sis.http.HttpSettings;
 import io.rosterline.sis.http.SisHttp;
 import io.rosterline.sis.model.AcademicSession;
@@ -38,13 +39,19 @@ import java.util.function.Consumer;
  *
  * <p>PowerSchool ids are numbers unique per table only, so sourcedIds are prefixed with the table
  * (school-5, student-101, staff-7, section-300, course-20, term-2700). Student enrollments come from
- * section_enrollment; the section's lead teacher (staff_id) becomes a primary teacher enrollment. PowerSchool JSON
+ * section_enrollment; the section's lead teacher (staff_id) becomes a primary teacher enrollment. Students are asked
+ * for with the school_enrollment and contact_info expansions (grade level, email), staff with emails: PowerSchool
+ * leaves expanded parts out unless asked. PowerSchool JSON
  * comes from XML: a list of one element arrives as an object, and an empty list as "" — both are handled.
  * PowerSchool lists carry no modification time, so every read is a full read.
  */
 public final class PowerSchoolReader implements RosterReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** school_enrollment carries grade_level; contact_info carries the student's email. */
+    static final String STUDENT_EXPANSIONS = "school_enrollment,contact_info";
+    /** emails carries work_email. */
+    static final String STAFF_EXPANSIONS = "emails";
 
     private final String base;
     private final Authenticator auth;
@@ -69,12 +76,20 @@ public final class PowerSchoolReader implements RosterReader {
         switch (collection) {
             case ORGS -> schools.forEach(s -> emit(consumer, report, new Org("school-" + text(s, "id"), Status.ACTIVE,
                     null, text(s, "name"), "school", text(s, "school_number"), null)));
-            case ACADEMIC_SESSIONS -> eachSchool(schools, "term", "terms", "term", report, t -> emit(consumer, report,
-                    new AcademicSession("term-" + text(t, "id"), Status.ACTIVE, null, text(t, "name"),
-                            "1".equals(text(t, "portion")) ? "schoolYear" : "term",
-                            values.date(text(t, "start_date"), "term " + text(t, "id")),
-                            values.date(text(t, "end_date"), "term " + text(t, "id")), null,
-                            schoolYear(text(t, "end_date")))));
+            case ACADEMIC_SESSIONS -> {
+                // A term id (yearid * 100 + n) is the same at every school, and sections refer to it by that id:
+                // each term is emitted once, with the dates of the first school that lists it.
+                Set<String> termsSeen = new HashSet<>();
+                eachSchool(schools, "term", "terms", "term", report, t -> {
+                    if (termsSeen.add(text(t, "id"))) {
+                        emit(consumer, report, new AcademicSession("term-" + text(t, "id"), Status.ACTIVE, null,
+                                text(t, "name"), "1".equals(text(t, "portion")) ? "schoolYear" : "term",
+                                values.date(text(t, "start_date"), "term " + text(t, "id")),
+                                values.date(text(t, "end_date"), "term " + text(t, "id")), null,
+                                schoolYear(text(t, "end_date"))));
+                    }
+                });
+            }
             case COURSES -> {
                 for (JsonNode school : schools) {
                     String schoolId = "school-" + text(school, "id");
@@ -98,21 +113,22 @@ public final class PowerSchoolReader implements RosterReader {
     private void readUsers(List<JsonNode> schools, Consumer<? super RosterRecord> consumer, ReadReport report) {
         for (JsonNode school : schools) {
             String schoolId = "school-" + text(school, "id");
-            list("/ws/v1/school/" + text(school, "id") + "/student", "students", "student", report, st -> {
+            // PowerSchool leaves the grade level and the email out unless they are asked for as expansions.
+            list("/ws/v1/school/" + text(school, "id") + "/student", STUDENT_EXPANSIONS, "students", "student", report, st -> {
                 JsonNode name = st.path("name");
-                JsonNode enrollment = st.path("school_enrollment");
-                String grade = text(enrollment, "grade_level");
+                String grade = oneRosterGrade(text(st.path("school_enrollment"), "grade_level"));
                 emit(consumer, report, new User("student-" + text(st, "id"), Status.ACTIVE, null, Boolean.TRUE,
                         text(st, "student_username"), List.of(), text(name, "first_name"), text(name, "last_name"),
-                        text(name, "middle_name"), text(st, "local_id"), null, Role.STUDENT, List.of(),
-                        List.of(schoolId), List.of(), grade == null ? List.of() : List.of(grade), List.of()));
+                        text(name, "middle_name"), text(st, "local_id"), text(st.path("contact_info"), "email"),
+                        Role.STUDENT, List.of(), List.of(schoolId), List.of(), grade == null ? List.of() : List.of(grade),
+                        List.of()));
             });
         }
         // Staff work at several schools and appear in each school's list; emit each person once.
         Set<String> staffSeen = new HashSet<>();
         for (JsonNode school : schools) {
             String schoolId = "school-" + text(school, "id");
-            list("/ws/v1/school/" + text(school, "id") + "/staff", "staffs", "staff", report, sf -> {
+            list("/ws/v1/school/" + text(school, "id") + "/staff", STAFF_EXPANSIONS, "staffs", "staff", report, sf -> {
                 if (!staffSeen.add(text(sf, "id"))) {
                     return;
                 }
@@ -153,6 +169,22 @@ public final class PowerSchoolReader implements RosterReader {
         }
     }
 
+    /** PowerSchool grade levels are numbers (0 kindergarten, negative pre-K); OneRoster uses CEDS codes. */
+    static String oneRosterGrade(String gradeLevel) {
+        if (gradeLevel == null) {
+            return null;
+        }
+        try {
+            int g = Integer.parseInt(gradeLevel.trim());
+            if (g < 0) {
+                return "PK";
+            }
+            return g == 0 ? "KG" : (g < 10 ? "0" + g : Integer.toString(g));
+        } catch (NumberFormatException notANumber) {
+            return gradeLevel;
+        }
+    }
+
     private static String schoolYear(String endDate) {
         return endDate != null && endDate.length() >= 4 ? endDate.substring(0, 4) : null;
     }
@@ -175,12 +207,21 @@ public final class PowerSchoolReader implements RosterReader {
         }
     }
 
-    /** Pages through one list: page=1.., pagesize; ends at the /count total or an empty page. */
     private void list(String path, String outer, String inner, ReadReport report, Consumer<JsonNode> each) {
+        list(path, null, outer, inner, report, each);
+    }
+
+    /**
+     * Pages through one list: page=1.., pagesize; ends at the /count total or an empty page.
+     *
+     * @param expansions PowerSchool's optional parts of each record to include (comma-separated), or null
+     */
+    private void list(String path, String expansions, String outer, String inner, ReadReport report, Consumer<JsonNode> each) {
         long total = count(path);
         long seen = 0;
+        String extra = expansions == null ? "" : "&expansions=" + PercentEncoding.encode(expansions);
         for (int page = 1; ; page++) {
-            JsonNode root = get(URI.create(base + path + "?page=" + page + "&pagesize=" + pageSize));
+            JsonNode root = get(URI.create(base + path + "?page=" + page + "&pagesize=" + pageSize + extra));
             JsonNode wrapper = root.get(outer);
             if (wrapper == null) {
                 throw new SisException.NotOneRoster("The PowerSchool server answered " + path + " with HTTP 200 but without '"

@@ -12,6 +12,7 @@ import io.rosterline.sis.model.RosterCollection;
 import io.rosterline.sis.model.RosterRecord;
 import io.rosterline.sis.model.Status;
 import io.rosterline.sis.model.User;
+import io.rosterline.sis.oneroster.OneRosterRawRecord;
 import io.rosterline.sis.oneroster.OneRosterRestReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
@@ -82,5 +86,43 @@ class LibreOneRosterJsonInteropTest {
         assertEquals("01", teacher.classSourcedId());
         assertEquals(Role.TEACHER, teacher.role());
         sis.verify(2, getRequestedFor(urlPathEqualTo(BASE + "users")));
+    }
+
+    /** periods and subjects have no place in the model (OneRoster 1.1 rostering has neither): read as raw records. */
+    @Test
+    void givenLibreOneRosterPeriodsAndSubjects_whenReadAsRawCollections_thenEveryRecordArrivesWithItsQuirksWarned() throws Exception {
+        for (String name : new String[]{"periods", "subjects"}) {
+            String body = Files.readString(InteropData.resolve("libre-oneroster-json/" + name + ".json"));
+            sis.stubFor(get(urlPathEqualTo(BASE + name)).withQueryParam("offset", equalTo("0")).willReturn(okJson(body)));
+            sis.stubFor(get(urlPathEqualTo(BASE + name)).withQueryParam("offset", notMatching("0"))
+                    .willReturn(okJson("{\"" + name + "\":[]}")));
+        }
+        OneRosterRestReader reader = new OneRosterRestReader(new OneRosterRestReader.Config(
+                URI.create(sis.baseUrl() + "/ims/oneroster/v1p1/"), Authenticator.none(), 100, HttpSettings.defaults(),
+                OneRosterRestReader.Version.V1P1));
+        Map<String, OneRosterRawRecord> periods = new LinkedHashMap<>();
+        Map<String, OneRosterRawRecord> subjects = new LinkedHashMap<>();
+        ReadReport periodsReport = new ReadReport();
+        ReadReport subjectsReport = new ReadReport();
+
+        reader.readRaw("periods", "periods", null, r -> periods.put(r.sourcedId(), r), periodsReport);
+        reader.readRaw("subjects", "subjects", null, r -> subjects.put(r.sourcedId(), r), subjectsReport);
+
+        assertEquals(List.of("01", "02"), List.copyOf(periods.keySet()));
+        assertEquals(List.of("01", "02"), List.copyOf(subjects.keySet()));
+        // Three org references, each with a relative href (users/016 ...): one warning each, ids still read.
+        assertEquals(Map.of(Leniency.RELATIVE_HREF, 3L), periodsReport.warningsByKind());
+        assertEquals(0, subjectsReport.warningCount(), subjectsReport.toString());
+        assertEquals(0, periodsReport.errorCount() + subjectsReport.errorCount());
+        OneRosterRawRecord second = periods.get("02");
+        assertEquals(Map.of("orgs", List.of("015", "016")), second.references());
+        assertEquals("02", second.text("periodCode"));
+        assertEquals("second class of the day", second.text("description"));
+        assertEquals(Status.ACTIVE, second.status());
+        assertEquals(Instant.parse("2012-04-23T18:25:43.511Z"), second.dateLastModified());
+        assertNull(periods.get("01").text("description"));
+        assertEquals("Computing Science", subjects.get("02").text("title"));
+        assertEquals("CS", subjects.get("02").text("subjectCode"));
+        assertEquals(Map.of(), subjects.get("01").references());
     }
 }

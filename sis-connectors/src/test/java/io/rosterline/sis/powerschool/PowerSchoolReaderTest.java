@@ -43,8 +43,15 @@ class PowerSchoolReaderTest {
     }
 
     private static void list(String path, String fixture, int count) throws IOException {
-        ps.stubFor(get(urlPathEqualTo(path)).withQueryParam("page", equalTo("1")).withHeader("Authorization", equalTo("Bearer ps-token"))
-                .willReturn(okJson(fixture(fixture))));
+        // PowerSchool leaves grade levels and emails out unless asked: students and staff are only served when the
+        // reader asks for the expansions that carry them.
+        String expansions = path.endsWith("/student") ? "school_enrollment,contact_info" : path.endsWith("/staff") ? "emails" : null;
+        var request = get(urlPathEqualTo(path)).withQueryParam("page", equalTo("1"))
+                .withHeader("Authorization", equalTo("Bearer ps-token"));
+        if (expansions != null) {
+            request = request.withQueryParam("expansions", equalTo(expansions));
+        }
+        ps.stubFor(request.willReturn(okJson(fixture(fixture))));
         ps.stubFor(get(urlPathEqualTo(path + "/count")).willReturn(okJson("{\"resource\":{\"count\":" + count + "}}")));
     }
 
@@ -88,6 +95,7 @@ class PowerSchoolReaderTest {
         assertEquals("Ana", ana.givenName());
         assertEquals(Role.STUDENT, ana.role());
         assertEquals(java.util.List.of("10"), ana.grades());
+        assertEquals("ana.lopez@students.harbor.example", ana.email());
         assertEquals(java.util.List.of("school-5"), ana.orgSourcedIds());
         User dana = (User) byId.get("staff-7");
         assertEquals(Role.TEACHER, dana.role());

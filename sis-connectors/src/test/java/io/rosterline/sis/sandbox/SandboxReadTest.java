@@ -15,7 +15,9 @@ import io.rosterline.sis.csv.OneRosterCsvReader;
 import io.rosterline.sis.http.HttpSettings;
 import io.rosterline.sis.http.RetryPolicy;
 import io.rosterline.sis.http.SisHttp;
+import io.rosterline.sis.model.Role;
 import io.rosterline.sis.model.RosterCollection;
+import io.rosterline.sis.model.User;
 import io.rosterline.sis.model.Status;
 import io.rosterline.sis.oneroster.OneRosterRestReader;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +30,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -211,13 +216,46 @@ class SandboxReadTest {
     }
 
     @Test
-    void givenTheSourceFactory_whenAOneRoster12DistrictIsOpened_thenItReadsOverOAuth2() {
+    void givenTheSourceFactory_whenAOneRoster12DistrictIsOpened_thenItReadsOverOAuth2AndMapsRolesPrimaryOrgAndProfiles() {
         SourceConfig config = new SourceConfig(SourceKind.ONEROSTER12_REST, URI.create(sandbox.oneRoster12Url()),
                 sandbox.clientId(), sandbox.clientSecret(), "oauth2", URI.create(sandbox.tokenUrl()), null, null, 500,
                 fastRetries());
+        Map<String, User> v12 = new HashMap<>();
         try (RosterReader reader = RosterReaders.open(config)) {
-            ReadReport report = reader.readAll(null, r -> { });
+            ReadReport report = reader.readAll(null, r -> {
+                if (r instanceof User u) {
+                    v12.put(u.sourcedId(), u);
+                }
+            });
             assertMatchesSandbox(report, sandbox.expectedSummary());
         }
+        // The same district over 1.1 says each user's role and school with role and orgs[]; 1.2 with roles[],
+        // primaryOrg and userProfiles. Both must end up in the same model fields.
+        Map<String, User> v11 = new HashMap<>();
+        oauth2Reader(1000, fastRetries()).read(RosterCollection.USERS, null, r -> v11.put(r.sourcedId(), (User) r));
+        assertEquals(v11.keySet(), v12.keySet());
+        int teachers = 0;
+        for (User u : v12.values()) {
+            User old = v11.get(u.sourcedId());
+            assertEquals(1, u.roles().size(), u.sourcedId());
+            User.UserRole role = u.roles().get(0);
+            assertEquals("primary", role.roleType());
+            assertEquals(old.role(), role.role(), "roles[0].role");
+            assertEquals(old.role(), u.role(), "the primary role is the user's role");
+            assertEquals(old.orgSourcedIds(), List.of(role.orgSourcedId()), "roles[0].org");
+            assertEquals(old.orgSourcedIds(), u.orgSourcedIds(), "primaryOrg and the role's org are the user's orgs");
+            assertEquals(1, u.userProfiles().size());
+            User.UserProfile profile = u.userProfiles().get(0);
+            assertEquals("prof-" + u.sourcedId(), profile.profileId());
+            assertEquals("sso", profile.profileType());
+            assertEquals("rosterline-sandbox", profile.vendorId());
+            assertEquals("username", profile.credentialType());
+            assertEquals(old.username(), profile.username());
+            assertEquals(old.username(), u.username());
+            if (u.role() == Role.TEACHER) {
+                teachers++;
+            }
+        }
+        assertEquals(sandbox.expectedSummary().get("teachers").total(), teachers);
     }
 }
