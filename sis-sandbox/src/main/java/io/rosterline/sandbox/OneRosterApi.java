@@ -389,7 +389,7 @@ final class OneRosterApi {
             cutShort(ex, buf.toByteArray());
             return;
         }
-        if (listing.kind() == Kind.ENROLLMENT && emitted <= BUFFERED_PAGE_RECORDS) {
+        if (listing.kind() == Kind.ENROLLMENT && json.enrollmentsAsFragments() && emitted <= BUFFERED_PAGE_RECORDS) {
             // Rendered in memory and sent with a Content-Length: the JDK server cuts a streamed (chunked) body into
             // 4 KB chunks, one socket write and one chunk header each, which cost the server and the client more
             // than rendering the records. A page of 10,000 enrollments is about 5 MB.
@@ -402,7 +402,7 @@ final class OneRosterApi {
             Http.bytes(ex, 200, "application/json", buffer.toByteArray());
             return;
         }
-        if (listing.kind() == Kind.ENROLLMENT) {
+        if (listing.kind() == Kind.ENROLLMENT && json.enrollmentsAsFragments()) {
             ex.getResponseHeaders().set("Content-Type", "application/json");
             ex.sendResponseHeaders(200, 0);
             try (OutputStream body = new java.io.BufferedOutputStream(ex.getResponseBody(), 1 << 16)) {

@@ -42,6 +42,11 @@ final class OneRosterJson {
         }
     }
 
+    /** Whether enrollments may be written from precomputed fragments: not while a fault renames their fields. */
+    boolean enrollmentsAsFragments() {
+        return faults.renamesOf(Kind.ENROLLMENT.plural).isEmpty();
+    }
+
     /** The renamedFields fault: field names written under another name (header drift). */
     private static final class Renaming extends JsonGeneratorDelegate {
         private final Map<String, String> names;

@@ -56,7 +56,7 @@ class FastEnrollmentJsonTest {
         // A Host header with characters that need escaping must not break the document.
         for (String base : new String[] {"http://127.0.0.1:8090/ims/oneroster/v1p1", "http://odd\"host\\name/x"}) {
             for (boolean v12 : new boolean[] {false, true}) {
-                OneRosterJson json = new OneRosterJson(roster, o, v12, base);
+                OneRosterJson json = new OneRosterJson(roster, o, v12, base, new Faults());
                 assertEquals(generator(json, page, n), fragments(json, page, n), base + " v12=" + v12);
             }
         }
