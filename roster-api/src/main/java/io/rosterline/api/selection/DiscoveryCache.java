@@ -106,8 +106,10 @@ public class DiscoveryCache {
         return auditAlways || counts[0] + counts[1] + removed > 0 ? recorded(districtId, result) : result;
     }
 
-    public RefreshResult terms(UUID districtId, List<AcademicSession> sessions) {
+    public RefreshResult terms(UUID districtId, List<AcademicSession> listed) {
         District.require(districtId);
+        // PowerSchool lists the district's terms under every school: each term counts once.
+        List<AcademicSession> sessions = unique(listed, AcademicSession::sourcedId);
         List<AcademicSession> usable = new ArrayList<>();
         for (AcademicSession s : sessions) {
             if (s.startDate() != null && s.endDate() != null && !s.endDate().isBefore(s.startDate())) {
