@@ -45,7 +45,9 @@ import java.util.logging.Logger;
  * the digest is held as two long arrays, and only the ids of the selected classes and their people are kept.
  *
  * <p>Order: orgs, sessions, courses, classes, enrollments, users; enrollments are read before users so that only
- * people enrolled in a selected class are synced.
+ * people enrolled in a selected class are synced. The courses of the selected schools are reported to roster-api
+ * before they are synced; it answers which are included (the admin's choices and course rules, evaluated in one
+ * place), so a course that is new in the SIS is decided by the rules in the same run.
  */
 public final class SyncEngine {
 
