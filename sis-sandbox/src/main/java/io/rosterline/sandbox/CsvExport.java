@@ -260,14 +260,14 @@ final class CsvExport {
         District d = roster.d;
         c.header("sourcedId", "status", "dateLastModified", "schoolYearSourcedId", "title", "courseCode", "grades",
                 "orgSourcedId", "subjects", "subjectCodes");
-        for (int i = 0; i < d.totalCourses; i++) {
+        for (int i = 0; i < roster.courseSpace(o); i++) {
             if (roster.courseDroppedAt(o, i) != 0) {
                 continue;
             }
-            int school = d.schoolOfCourse(i);
-            c.f(roster.courseId(i)).f("").f("").f(roster.sessionId(0)).f(roster.courseTitle(i)).f(roster.courseCode(i))
-                    .f(d.schoolGrades(school)[d.courseGradeIndex(i)]).f(roster.schoolId(school))
-                    .f(District.SUBJECTS[d.courseSubject(i)]).f("").end();
+            int school = roster.courseSchool(o, i);
+            c.f(roster.courseId(i)).f("").f("").f(roster.sessionId(0)).f(roster.courseTitle(o, i)).f(roster.courseCode(o, i))
+                    .f(roster.courseGrade(o, i)).f(roster.schoolId(school))
+                    .f(roster.courseSubject(o, i)).f("").end();
         }
     }
 
@@ -281,7 +281,7 @@ final class CsvExport {
             }
             int slot = District.classSlot(i);
             c.f(roster.classId(i)).f("").f("").f(roster.classTitle(i)).f(d.cohortGrade(District.classCohort(i)))
-                    .f(roster.courseId(d.classCourse(i))).f(roster.classCode(i)).f("scheduled").f("Room " + (100 + (i % 40)))
+                    .f(roster.courseId(roster.classCourse(o, i))).f(roster.classCode(i)).f("scheduled").f("Room " + (100 + (i % 40)))
                     .f(roster.schoolId(roster.classSchool(i))).f(roster.sessionId(1 + District.slotTerm(slot)))
                     .f(District.SUBJECTS[District.slotSubject(slot)]).f("").f(Integer.toString(District.slotSubject(slot) + 1))
                     .end();

@@ -72,7 +72,7 @@ final class OneRosterApi {
                 case "academicSessions" -> list(Kind.SESSION, Lister.range(0, 3, i -> true), "academicSessions");
                 case "terms" -> list(Kind.SESSION, Lister.range(1, 3, i -> true), "academicSessions");
                 case "gradingPeriods" -> list(Kind.SESSION, Lister.EMPTY, "academicSessions");
-                case "courses" -> list(Kind.COURSE, Lister.range(0, d.totalCourses, i -> true), "courses");
+                case "courses" -> list(Kind.COURSE, Lister.range(0, roster.courseSpace(o), i -> true), "courses");
                 case "classes" -> list(Kind.CLASS, Lister.range(0, d.totalClasses, i -> true), "classes");
                 case "users" -> list(Kind.USER, Lister.concat(students(o), teachers()), "users");
                 case "students" -> list(Kind.USER, students(o), "users");
@@ -108,14 +108,14 @@ final class OneRosterApi {
                 case "schools/{id}/enrollments" -> list(Kind.ENROLLMENT, schoolEnrollments(o, school(o, id)), "enrollments");
                 case "schools/{id}/students" -> list(Kind.USER, schoolStudents(o, school(o, id)), "users");
                 case "schools/{id}/teachers" -> list(Kind.USER, schoolTeachers(school(o, id)), "users");
-                case "schools/{id}/courses" -> list(Kind.COURSE, schoolCourses(school(o, id)), "courses");
+                case "schools/{id}/courses" -> list(Kind.COURSE, schoolCourses(o, school(o, id)), "courses");
                 case "schools/{id}/terms" -> {
                     school(o, id);
                     yield list(Kind.SESSION, Lister.range(1, 3, i -> true), "academicSessions");
                 }
                 case "classes/{id}/students" -> list(Kind.USER, classUsers(o, clazz(o, id), false), "users");
                 case "classes/{id}/teachers" -> list(Kind.USER, classUsers(o, clazz(o, id), true), "users");
-                case "courses/{id}/classes" -> list(Kind.CLASS, courseClasses(course(o, id)), "classes");
+                case "courses/{id}/classes" -> list(Kind.CLASS, courseClasses(o, course(o, id)), "classes");
                 case "terms/{id}/classes" -> list(Kind.CLASS, termClasses(term(o, id)), "classes");
                 case "users/{id}/classes" -> list(Kind.CLASS, userClasses(o, user(o, id)), "classes");
                 case "students/{id}/classes" -> list(Kind.CLASS, userClasses(o, student(o, id)), "classes");
@@ -228,9 +228,11 @@ final class OneRosterApi {
         return Lister.range(d.cohortStart[school] * District.SLOTS, d.cohortStart[school + 1] * District.SLOTS, i -> true);
     }
 
-    Candidates schoolCourses(int school) {
+    /** The school's generated courses, then the ones added by mutations (their ids come after every generated one). */
+    Candidates schoolCourses(Overlay o, int school) {
         District d = roster.d;
-        return Lister.range(d.courseStart[school], d.courseStart[school + 1], i -> true);
+        return Lister.concat(Lister.range(d.courseStart[school], d.courseStart[school + 1], i -> true),
+                Lister.range(d.totalCourses, roster.courseSpace(o), i -> roster.courseSchool(o, i) == school));
     }
 
     Candidates schoolTeachers(int school) {
@@ -274,10 +276,8 @@ final class OneRosterApi {
                 e -> roster.enrollmentIsTeacher(e) == teachers ? roster.enrollmentUser(o, e) : -1);
     }
 
-    Candidates courseClasses(int course) {
-        District d = roster.d;
-        int school = d.schoolOfCourse(course);
-        return Lister.where(schoolClasses(school), c -> d.classCourse(c) == course);
+    Candidates courseClasses(Overlay o, int course) {
+        return Lister.where(schoolClasses(roster.courseSchool(o, course)), c -> roster.classCourse(o, c) == course);
     }
 
     Candidates termClasses(int term) {

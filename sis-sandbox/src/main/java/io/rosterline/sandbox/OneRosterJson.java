@@ -189,12 +189,12 @@ final class OneRosterJson {
 
     private void course(JsonGenerator g, int c) throws IOException {
         head(g, Kind.COURSE, c);
-        int school = d.schoolOfCourse(c);
-        g.writeStringField("title", r.courseTitle(c));
+        int school = r.courseSchool(o, c);
+        g.writeStringField("title", r.courseTitle(o, c));
         ref(g, "schoolYear", "/academicSessions/", r.sessionId(0), "academicSession");
-        g.writeStringField("courseCode", r.courseCode(c));
-        strings(g, "grades", d.schoolGrades(school)[d.courseGradeIndex(c)]);
-        strings(g, "subjects", District.SUBJECTS[d.courseSubject(c)]);
+        g.writeStringField("courseCode", r.courseCode(o, c));
+        strings(g, "grades", r.courseGrade(o, c));
+        strings(g, "subjects", r.courseSubject(o, c));
         ref(g, "org", "/orgs/", r.schoolId(school), "org");
         g.writeEndObject();
     }
@@ -211,7 +211,7 @@ final class OneRosterJson {
         g.writeStringField("location", "Room " + (100 + (c % 40)));
         strings(g, "grades", d.cohortGrade(District.classCohort(c)));
         strings(g, "subjects", District.SUBJECTS[District.slotSubject(slot)]);
-        ref(g, "course", "/courses/", r.courseId(d.classCourse(c)), "course");
+        ref(g, "course", "/courses/", r.courseId(r.classCourse(o, c)), "course");
         ref(g, "school", "/orgs/", r.schoolId(school), "org");
         g.writeArrayFieldStart("terms");
         refInArray(g, "/academicSessions/", r.sessionId(1 + District.slotTerm(slot)), "academicSession");
@@ -439,11 +439,11 @@ final class OneRosterJson {
                     default -> null;
                 };
                 case COURSE -> switch (field) {
-                    case "title" -> r.courseTitle(i);
-                    case "courseCode" -> r.courseCode(i);
-                    case "grades" -> d.schoolGrades(d.schoolOfCourse(i))[d.courseGradeIndex(i)];
-                    case "subjects" -> District.SUBJECTS[d.courseSubject(i)];
-                    case "org.sourcedId" -> r.schoolId(d.schoolOfCourse(i));
+                    case "title" -> r.courseTitle(o, i);
+                    case "courseCode" -> r.courseCode(o, i);
+                    case "grades" -> r.courseGrade(o, i);
+                    case "subjects" -> r.courseSubject(o, i);
+                    case "org.sourcedId" -> r.schoolId(r.courseSchool(o, i));
                     default -> null;
                 };
                 case CLASS -> switch (field) {
@@ -452,7 +452,7 @@ final class OneRosterJson {
                     case "classType" -> "scheduled";
                     case "grades" -> d.cohortGrade(District.classCohort(i));
                     case "subjects" -> District.SUBJECTS[District.slotSubject(District.classSlot(i))];
-                    case "course.sourcedId" -> r.courseId(d.classCourse(i));
+                    case "course.sourcedId" -> r.courseId(r.classCourse(o, i));
                     case "school.sourcedId" -> r.schoolId(r.classSchool(i));
                     case "terms.sourcedId" -> r.sessionId(1 + District.slotTerm(District.classSlot(i)));
                     default -> null;

@@ -104,9 +104,9 @@ final class PowerSchoolApi {
                         (g, t) -> staff(g, t, expansions.contains("emails"), expansions.contains("school_affiliations")));
                 case "section" -> new Listing("sections", "section", "",
                         Lister.range(d.cohortStart[school] * District.SLOTS, d.cohortStart[school + 1] * District.SLOTS, c -> true),
-                        this::section);
-                case "course" -> new Listing("courses", "course", "",
-                        Lister.range(d.courseStart[school], d.courseStart[school + 1], c -> true), this::course);
+                        (g, c) -> section(g, o, c));
+                case "course" -> new Listing("courses", "course", "", oneRoster.schoolCourses(o, school),
+                        (g, c) -> course(g, o, c));
                 case "term" -> new Listing("terms", "term", "", Lister.range(0, 3, t -> true),
                         (g, t) -> term(g, school, t));
                 default -> throw notFound(s);
@@ -281,14 +281,14 @@ final class PowerSchoolApi {
         g.writeEndObject();
     }
 
-    private void section(JsonGenerator g, int c) throws IOException {
+    private void section(JsonGenerator g, Overlay o, int c) throws IOException {
         int slot = District.classSlot(c);
         int co = roster.d.classCoTeacher(c);
         g.writeStartObject();
         g.writeNumberField("id", c + 1);
         g.writeNumberField("school_id", roster.classSchool(c) + 1);
-        g.writeNumberField("course_id", roster.d.classCourse(c) + 1);
-        g.writeStringField("course_number", roster.courseCode(roster.d.classCourse(c)));
+        g.writeNumberField("course_id", roster.classCourse(o, c) + 1);
+        g.writeStringField("course_number", roster.courseCode(o, roster.classCourse(o, c)));
         g.writeNumberField("term_id", yearId() * 100 + 1 + District.slotTerm(slot));
         g.writeStringField("section_number", Integer.toString(roster.classSection(c)));
         String expression = (District.slotSubject(slot) + 1) + "(A)";
@@ -304,11 +304,11 @@ final class PowerSchoolApi {
         g.writeEndObject();
     }
 
-    private void course(JsonGenerator g, int c) throws IOException {
+    private void course(JsonGenerator g, Overlay o, int c) throws IOException {
         g.writeStartObject();
         g.writeNumberField("id", c + 1);
-        g.writeStringField("course_number", roster.courseCode(c));
-        g.writeStringField("course_name", roster.courseTitle(c));
+        g.writeStringField("course_number", roster.courseCode(o, c));
+        g.writeStringField("course_name", roster.courseTitle(o, c));
         g.writeEndObject();
     }
 

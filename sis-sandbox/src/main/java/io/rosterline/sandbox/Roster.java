@@ -53,9 +53,16 @@ public final class Roster {
     record Move(int toClass, long at) {
     }
 
+    /**
+     * A course added by a mutation: index {@code index} (after the generated ones) at the school of {@code from}; every
+     * class of {@code from} now belongs to it (the district re-scheduled that course's sections as the new course).
+     */
+    record AddedCourse(int index, int from, int school, String title, String code, String subject, long at) {
+    }
+
     /** Immutable overlay snapshot; mutations swap in a new one (copy-on-write of small structures). */
     record Overlay(long version, List<DropRule> dropRules, long[] schoolDroppedAt, List<AddedBlock> added, int addedCount,
-                   Map<Integer, Move> moves, Map<Integer, int[]> movedInto, long lastChange) {
+                   Map<Integer, Move> moves, Map<Integer, int[]> movedInto, long lastChange, List<AddedCourse> addedCourses) {
     }
 
     public final District d;
@@ -79,7 +86,7 @@ public final class Roster {
 
     public void reset() {
         overlay = new Overlay(overlay == null ? 0 : overlay.version() + 1, List.of(), new long[d.schools], List.of(), 0,
-                Map.of(), Map.of(), d.baseModified.toEpochMilli());
+                Map.of(), Map.of(), d.baseModified.toEpochMilli(), List.of());
     }
 
     Overlay overlay() {
@@ -130,7 +137,7 @@ public final class Roster {
         }
         rules.add(rule);
         overlay = new Overlay(o.version() + 1, List.copyOf(rules), o.schoolDroppedAt(), o.added(), o.addedCount(),
-                o.moves(), o.movedInto(), t);
+                o.moves(), o.movedInto(), t, o.addedCourses());
         return new MutationResult("dropStudents", affected, Iso.instant(t), o.version() + 1);
     }
 
@@ -147,7 +154,7 @@ public final class Roster {
         List<AddedBlock> added = new ArrayList<>(o.added());
         added.add(new AddedBlock(d.students + o.addedCount(), n, t));
         overlay = new Overlay(o.version() + 1, o.dropRules(), o.schoolDroppedAt(), List.copyOf(added), o.addedCount() + n,
-                o.moves(), o.movedInto(), t);
+                o.moves(), o.movedInto(), t, o.addedCourses());
         return new MutationResult("addStudents", n, Iso.instant(t), o.version() + 1);
     }
 
@@ -198,7 +205,7 @@ public final class Roster {
         Map<Integer, int[]> intoArrays = new HashMap<>();
         into.forEach((k, v) -> intoArrays.put(k, v.stream().mapToInt(Integer::intValue).sorted().toArray()));
         overlay = new Overlay(o.version() + 1, o.dropRules(), o.schoolDroppedAt(), o.added(), o.addedCount(),
-                Map.copyOf(moves), Map.copyOf(intoArrays), t);
+                Map.copyOf(moves), Map.copyOf(intoArrays), t, o.addedCourses());
         return new MutationResult("moveEnrollments", moved, Iso.instant(t), o.version() + 1);
     }
 
@@ -218,8 +225,32 @@ public final class Roster {
         if (dropped[school] == 0) {
             dropped[school] = t;
         }
-        overlay = new Overlay(o.version() + 1, o.dropRules(), dropped, o.added(), o.addedCount(), o.moves(), o.movedInto(), t);
+        overlay = new Overlay(o.version() + 1, o.dropRules(), dropped, o.added(), o.addedCount(), o.moves(), o.movedInto(), t,
+                o.addedCourses());
         return new MutationResult("dropSchool", affected, Iso.instant(t), o.version() + 1);
+    }
+
+    /**
+     * Adds a course at the school of course {@code from} and moves every class of {@code from} into it, as when a
+     * district re-schedules a course's sections under a new course. The classes keep their ids, rosters and terms; their
+     * course reference and dateLastModified change.
+     */
+    public synchronized MutationResult addCourse(String from, String title, String code, String subject, Instant at) {
+        Overlay o = overlay;
+        int source = parse(o, Kind.COURSE, from);
+        if (source < 0) {
+            throw new IllegalArgumentException("no course with sourcedId " + from);
+        }
+        if (title == null || title.isBlank() || code == null || code.isBlank()) {
+            throw new IllegalArgumentException("a new course needs a title and a courseCode");
+        }
+        long t = changeTime(at, o);
+        List<AddedCourse> courses = new ArrayList<>(o.addedCourses());
+        courses.add(new AddedCourse(courseSpace(o), source, courseSchool(o, source), title.trim(), code.trim(),
+                subject == null || subject.isBlank() ? courseSubject(o, source) : subject.trim(), t));
+        overlay = new Overlay(o.version() + 1, o.dropRules(), o.schoolDroppedAt(), o.added(), o.addedCount(), o.moves(),
+                o.movedInto(), t, List.copyOf(courses));
+        return new MutationResult("addCourse", 1, Iso.instant(t), o.version() + 1);
     }
 
     public record MutationResult(String mutation, int affected, String dateLastModified, long version) {
@@ -437,7 +468,73 @@ public final class Roster {
     }
 
     long courseDroppedAt(Overlay o, int course) {
-        return o.schoolDroppedAt()[d.schoolOfCourse(course)];
+        return o.schoolDroppedAt()[courseSchool(o, course)];
+    }
+
+    /** Generated courses plus the ones added by mutations. */
+    int courseSpace(Overlay o) {
+        return d.totalCourses + o.addedCourses().size();
+    }
+
+    /** The added course at this index, or null for a generated one. */
+    AddedCourse addedCourse(Overlay o, int course) {
+        int k = course - d.totalCourses;
+        return k >= 0 && k < o.addedCourses().size() ? o.addedCourses().get(k) : null;
+    }
+
+    /** The course a class belongs to now (added courses take the classes of their source course). */
+    int classCourse(Overlay o, int cls) {
+        int course = d.classCourse(cls);
+        for (AddedCourse added : o.addedCourses()) {
+            if (added.from() == course) {
+                course = added.index();
+            }
+        }
+        return course;
+    }
+
+    /** When the class last moved to an added course, or 0. */
+    long classMovedAt(Overlay o, int cls) {
+        int course = d.classCourse(cls);
+        long at = 0;
+        for (AddedCourse added : o.addedCourses()) {
+            if (added.from() == course) {
+                course = added.index();
+                at = added.at();
+            }
+        }
+        return at;
+    }
+
+    int courseSchool(Overlay o, int course) {
+        AddedCourse added = addedCourse(o, course);
+        return added != null ? added.school() : d.schoolOfCourse(course);
+    }
+
+    String courseTitle(Overlay o, int course) {
+        AddedCourse added = addedCourse(o, course);
+        return added != null ? added.title() : courseTitle(course);
+    }
+
+    String courseCode(Overlay o, int course) {
+        AddedCourse added = addedCourse(o, course);
+        return added != null ? added.code() : courseCode(course);
+    }
+
+    String courseSubject(Overlay o, int course) {
+        AddedCourse added = addedCourse(o, course);
+        return added != null ? added.subject() : District.SUBJECTS[d.courseSubject(course)];
+    }
+
+    String courseGrade(Overlay o, int course) {
+        AddedCourse added = addedCourse(o, course);
+        int base = added != null ? baseCourse(o, added.from()) : course;
+        return d.schoolGrades(d.schoolOfCourse(base))[d.courseGradeIndex(base)];
+    }
+
+    private int baseCourse(Overlay o, int course) {
+        AddedCourse added = addedCourse(o, course);
+        return added == null ? course : baseCourse(o, added.from());
     }
 
     long orgDroppedAt(Overlay o, int org) {
@@ -452,7 +549,7 @@ public final class Roster {
         return switch (k) {
             case ORG -> d.schools + 1;
             case SESSION -> 3;
-            case COURSE -> d.totalCourses;
+            case COURSE -> courseSpace(o);
             case CLASS -> d.totalClasses;
             case USER -> d.maxStudents + d.totalTeachers;
             case ENROLLMENT -> enrollmentSpace(o);
@@ -466,7 +563,7 @@ public final class Roster {
         return switch (k) {
             case ORG -> i <= d.schools;
             case SESSION -> i < 3;
-            case COURSE -> i < d.totalCourses;
+            case COURSE -> i < courseSpace(o);
             case CLASS -> i < d.totalClasses;
             case USER -> userExists(o, i);
             case ENROLLMENT -> enrollmentExists(o, i);
@@ -488,6 +585,12 @@ public final class Roster {
         return switch (k) {
             case USER -> userModified(o, i);
             case ENROLLMENT -> enrollmentModified(o, i);
+            case CLASS -> Math.max(Math.max(classDroppedAt(o, i), classMovedAt(o, i)), d.baseModified.toEpochMilli());
+            case COURSE -> {
+                AddedCourse added = addedCourse(o, i);
+                long dr = droppedAt(o, k, i);
+                yield dr != 0 ? dr : added != null ? added.at() : d.baseModified.toEpochMilli();
+            }
             default -> {
                 long dr = droppedAt(o, k, i);
                 yield dr != 0 ? dr : d.baseModified.toEpochMilli();

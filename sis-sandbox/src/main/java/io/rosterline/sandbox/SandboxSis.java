@@ -193,6 +193,11 @@ public final class SandboxSis implements AutoCloseable {
         return Summary.of(roster, oneRoster);
     }
 
+    /** The current roster as the generator holds it (mutations applied), for tests; see {@link Truth}. */
+    public Truth truth() {
+        return Truth.of(roster);
+    }
+
     /** Back to the generated district, no faults, fresh counters. */
     public void reset() {
         roster.reset();
@@ -560,6 +565,7 @@ public final class SandboxSis implements AutoCloseable {
         Integer move = null;
         Integer add = null;
         String dropSchool = null;
+        Map<String, String> addCourse = null;
         Instant at = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -569,6 +575,7 @@ public final class SandboxSis implements AutoCloseable {
                 case "moveEnrollments" -> move = p.getIntValue();
                 case "addStudents" -> add = p.getIntValue();
                 case "dropSchool" -> dropSchool = p.getText();
+                case "addCourse" -> addCourse = stringFields(p, "addCourse");
                 case "at" -> {
                     Long ms = Iso.parseMillis(p.getText());
                     if (ms == null) {
@@ -577,7 +584,7 @@ public final class SandboxSis implements AutoCloseable {
                     at = Instant.ofEpochMilli(ms);
                 }
                 default -> throw new HttpError(400, "invalid_data", "unknown mutation '" + name
-                        + "' (use dropStudentsPercent, moveEnrollments, addStudents, dropSchool, at)");
+                        + "' (use dropStudentsPercent, moveEnrollments, addStudents, dropSchool, addCourse, at)");
             }
         }
         if (dropPercent != null) {
@@ -596,5 +603,28 @@ public final class SandboxSis implements AutoCloseable {
             }
             results.add(roster.dropSchool(school, at));
         }
+        if (addCourse != null) {
+            try {
+                results.add(roster.addCourse(addCourse.get("from"), addCourse.get("title"), addCourse.get("courseCode"),
+                        addCourse.get("subject"), at));
+            } catch (IllegalArgumentException e) {
+                throw new HttpError(400, "invalid_data", "addCourse: " + e.getMessage());
+            }
+        }
+    }
+
+    /** {"from": "crs-00027", "title": "...", "courseCode": "...", "subject": "..."}: string fields of one object. */
+    private static Map<String, String> stringFields(JsonParser p, String what) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw new HttpError(400, "invalid_data", what + " must be an object such as {\"from\":\"crs-00027\","
+                    + "\"title\":\"Computer Science Grade 09\",\"courseCode\":\"CS-09\",\"subject\":\"Computer Science\"}");
+        }
+        Map<String, String> fields = new java.util.HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            fields.put(name, p.getValueAsString());
+        }
+        return fields;
     }
 }

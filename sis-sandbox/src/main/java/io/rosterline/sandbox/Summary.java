@@ -30,7 +30,7 @@ public record Summary(long version, Map<String, Count> collections) {
         m.put("schools", count(roster, o, Kind.ORG, Lister.range(1, d.schools + 1, i -> true)));
         m.put("academicSessions", count(roster, o, Kind.SESSION, Lister.range(0, 3, i -> true)));
         m.put("terms", count(roster, o, Kind.SESSION, Lister.range(1, 3, i -> true)));
-        m.put("courses", count(roster, o, Kind.COURSE, Lister.range(0, d.totalCourses, i -> true)));
+        m.put("courses", count(roster, o, Kind.COURSE, Lister.range(0, roster.courseSpace(o), i -> true)));
         m.put("classes", count(roster, o, Kind.CLASS, Lister.range(0, d.totalClasses, i -> true)));
         Count students = count(roster, o, Kind.USER, api.students(o));
         Count teachers = count(roster, o, Kind.USER, api.teachers());

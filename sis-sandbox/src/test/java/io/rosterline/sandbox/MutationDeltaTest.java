@@ -166,6 +166,38 @@ class MutationDeltaTest {
     }
 
     @Test
+    void whenACourseIsAddedThenItIsListedEverywhereAndTheSourceCourseClassesMoveIntoIt() {
+        String syncedAt = "2026-09-01T00:00:00Z";
+        int coursesBefore = sis.expectedSummary().get("courses").total();
+        Map<String, Object> from = Json.map(Json.object(client.ok(token, V11 + "/courses/crs-00005")).get("course"));
+        String school = (String) Json.map(from.get("org")).get("sourcedId");
+        int fromClasses = total(V11 + "/courses/crs-00005/classes");
+        HttpResponse<String> m = client.postJson("/admin/roster/mutations", "{\"addCourse\": {\"from\": \"crs-00005\", "
+                + "\"title\": \"Computer Science Grade 01\", \"courseCode\": \"CS-01\", \"subject\": \"Computer Science\"}, "
+                + "\"at\": \"2026-10-01T12:00:00Z\"}");
+        assertEquals(200, m.statusCode(), m.body());
+        String added = String.format("crs-%05d", coursesBefore + 1);
+
+        assertEquals(coursesBefore + 1, sis.expectedSummary().get("courses").total());
+        List<Map<String, Object>> delta = Json.records(client.ok(token, V11 + "/courses?" + since(syncedAt)), "courses");
+        assertEquals(1, delta.size());
+        assertEquals(added, delta.get(0).get("sourcedId"));
+        assertEquals("CS-01", delta.get(0).get("courseCode"));
+        assertEquals(List.of("Computer Science"), delta.get(0).get("subjects"));
+        assertEquals(school, Json.map(delta.get(0).get("org")).get("sourcedId"));
+        assertTrue(client.ok(token, V11 + "/schools/" + school + "/courses?limit=500").contains(added));
+        assertEquals(fromClasses, total(V11 + "/courses/" + added + "/classes"));
+        assertEquals(0, total(V11 + "/courses/crs-00005/classes"));
+        assertEquals(fromClasses, total(V11 + "/classes?" + since(syncedAt)));
+        assertEquals(fromClasses, total(V11 + "/classes?filter=" + SisClient.q("course.sourcedId='" + added + "'")));
+        Truth truth = sis.truth();
+        assertEquals(fromClasses, truth.classes.stream().filter(k -> k.courseSourcedId().equals(added)).count());
+        assertTrue(truth.courses.stream().anyMatch(c -> c.sourcedId().equals(added) && c.courseCode().equals("CS-01")));
+        assertEquals(400, client.postJson("/admin/roster/mutations", "{\"addCourse\": {\"from\": \"crs-99999\", "
+                + "\"title\": \"X\", \"courseCode\": \"X\"}}").statusCode());
+    }
+
+    @Test
     void badMutationsAreRejectedInPlainLanguage() {
         HttpResponse<String> r = client.postJson("/admin/roster/mutations", "{\"teleportStudents\": 3}");
         assertEquals(400, r.statusCode());

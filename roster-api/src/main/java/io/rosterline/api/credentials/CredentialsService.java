@@ -58,8 +58,14 @@ public class CredentialsService {
         List<Problem.FieldError> errors = new ArrayList<>();
         URI baseUrl = url("baseUrl", request.baseUrl(), errors);
         URI tokenUrl = request.tokenUrl() == null || request.tokenUrl().isBlank() ? null : url("tokenUrl", request.tokenUrl(), errors);
-        if (request.authMethod() == AuthMethod.OAUTH2 && tokenUrl == null && errors.stream().noneMatch(e -> e.field().equals("tokenUrl"))) {
+        boolean powerSchool = district.platform == RosterPlatform.POWERSCHOOL;
+        if (request.authMethod() == AuthMethod.OAUTH2 && tokenUrl == null && !powerSchool
+                && errors.stream().noneMatch(e -> e.field().equals("tokenUrl"))) {
             errors.add(new Problem.FieldError("tokenUrl", "enter the token URL; OAuth 2 needs it"));
+        }
+        if (powerSchool && request.authMethod() == AuthMethod.OAUTH1) {
+            errors.add(new Problem.FieldError("authMethod", "PowerSchool uses OAuth 2 only; choose OAUTH2 or DETECT "
+                    + "(the token URL defaults to /oauth/access_token on the server)"));
         }
         if (district.platform == RosterPlatform.ONEROSTER_12_API && request.authMethod() == AuthMethod.OAUTH1) {
             errors.add(new Problem.FieldError("authMethod", "OneRoster 1.2 uses OAuth 2 only; choose OAUTH2 or DETECT"));
@@ -180,7 +186,7 @@ public class CredentialsService {
     }
 
     private static void requireApiPlatform(District district) {
-        if (district.platform == RosterPlatform.ONEROSTER_CSV || district.platform == RosterPlatform.ONEROSTER_12_CSV) {
+        if (district.platform.sendsFiles()) {
             throw new ProblemException(ProblemType.CONFLICT, district.name + " sends OneRoster CSV files over SFTP, so it has "
                     + "no SIS API credentials. Set up the SFTP account instead, or change the district's platform.");
         }

@@ -4,7 +4,7 @@ import io.rosterline.api.checklist.ChecklistContributor;
 import io.rosterline.api.checklist.ChecklistStep;
 import io.rosterline.api.checklist.StepStatus;
 import io.rosterline.api.district.District;
-import io.rosterline.api.district.RosterPlatform;
+import io.rosterline.api.sftp.SftpAccountService;
 import io.rosterline.api.sftp.UploadService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +15,8 @@ public class CredentialsStep implements ChecklistContributor {
 
     @Inject
     UploadService uploads;
+    @Inject
+    SftpAccountService sftp;
 
     @Override
     public ChecklistStep step() {
@@ -23,8 +25,8 @@ public class CredentialsStep implements ChecklistContributor {
 
     @Override
     public StepStatus evaluate(District district) {
-        if (district.platform == RosterPlatform.ONEROSTER_CSV || district.platform == RosterPlatform.ONEROSTER_12_CSV) {
-            return uploads.checklistStatus(district.id);
+        if (district.platform.sendsFiles()) {
+            return uploads.checklistStatus(district.id, sftp.uploadInstruction(district.id));
         }
         SisCredentials c = SisCredentials.findById(district.id);
         if (c == null) {

@@ -28,7 +28,8 @@ public class StoredSourceConnections implements SourceConnections {
         }
         CredentialsService.StoredConnection stored = credentials.storedConnection(districtId);
         SourceConnection connection = stored.connection();
-        AuthMethod method = stored.workingMethod() != null ? stored.workingMethod() : connection.authMethod();
+        AuthMethod method = connection.platform() == io.rosterline.api.district.RosterPlatform.POWERSCHOOL ? AuthMethod.OAUTH2
+                : stored.workingMethod() != null ? stored.workingMethod() : connection.authMethod();
         Map<String, String> settings = new HashMap<>();
         settings.put("base-url", connection.baseUrl().toString());
         settings.put("auth", method == AuthMethod.OAUTH1 ? "oauth1" : "oauth2");

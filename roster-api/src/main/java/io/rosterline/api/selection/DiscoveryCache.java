@@ -65,6 +65,14 @@ public class DiscoveryCache {
     }
 
     public RefreshResult courses(UUID districtId, Collection<String> schoolSourcedIds, List<Course> courses) {
+        return courses(districtId, schoolSourcedIds, courses, true);
+    }
+
+    /**
+     * The courses of these schools as the SIS has them now. A sync refreshes the list on every run (so that course
+     * rules also decide courses that are new in the SIS); it leaves an audit entry only when something changed.
+     */
+    public RefreshResult courses(UUID districtId, Collection<String> schoolSourcedIds, List<Course> courses, boolean auditAlways) {
         District.require(districtId);
         List<Course> unique = unique(courses, Course::sourcedId);
         long[] counts = {0, 0};
@@ -94,11 +102,14 @@ public class DiscoveryCache {
         long removed = sql.update("UPDATE sis_course SET status = 'tobedeleted' WHERE district_id = ? AND status <> 'tobedeleted' "
                         + "AND school_sourced_id = ANY(?) AND NOT (sourced_id = ANY(?))",
                 districtId, schoolSourcedIds.toArray(String[]::new), column(unique, Course::sourcedId));
-        return recorded(districtId, new RefreshResult("courses", courses.size(), counts[0], counts[1], removed, 0));
+        RefreshResult result = new RefreshResult("courses", courses.size(), counts[0], counts[1], removed, 0);
+        return auditAlways || counts[0] + counts[1] + removed > 0 ? recorded(districtId, result) : result;
     }
 
-    public RefreshResult terms(UUID districtId, List<AcademicSession> sessions) {
+    public RefreshResult terms(UUID districtId, List<AcademicSession> listed) {
         District.require(districtId);
+        // PowerSchool lists the district's terms under every school: each term counts once.
+        List<AcademicSession> sessions = unique(listed, AcademicSession::sourcedId);
         List<AcademicSession> usable = new ArrayList<>();
         for (AcademicSession s : sessions) {
             if (s.startDate() != null && s.endDate() != null && !s.endDate().isBefore(s.startDate())) {

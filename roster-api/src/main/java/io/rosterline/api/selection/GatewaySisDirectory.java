@@ -4,15 +4,38 @@ import io.rosterline.api.common.ProblemException;
 import io.rosterline.api.common.ProblemType;
 import io.rosterline.api.credentials.CredentialsService;
 import io.rosterline.api.credentials.CredentialsService.StoredConnection;
+import io.rosterline.api.district.District;
+import io.rosterline.api.sftp.SftpAccountService;
+import io.rosterline.api.sftp.UploadService;
 import io.rosterline.api.source.SisGateway;
 import io.rosterline.api.source.UnsafeAddressException;
+import io.rosterline.sis.ReadReport;
 import io.rosterline.sis.RosterReader;
+import io.rosterline.sis.model.AcademicSession;
+import io.rosterline.sis.model.Course;
+import io.rosterline.sis.model.Org;
+import io.rosterline.sis.model.RosterCollection;
+import io.rosterline.sis.model.RosterRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-/** Discovery reads with the district's stored SIS connection, through the one gateway to the connector library. */
+/**
+ * Discovery reads with the district's stored SIS connection, through the one gateway to the connector library. A
+ * OneRoster CSV district is read from its newest accepted upload: the zip streams from its PostgreSQL large object to
+ * a temporary file (a zip needs random access; it is never held in memory), which is deleted when the reader closes.
+ */
 @ApplicationScoped
 public class GatewaySisDirectory implements SisDirectory {
 
@@ -20,9 +43,17 @@ public class GatewaySisDirectory implements SisDirectory {
     CredentialsService credentials;
     @Inject
     SisGateway gateway;
+    @Inject
+    UploadService uploads;
+    @Inject
+    SftpAccountService sftp;
 
     @Override
     public RosterReader open(UUID districtId) {
+        District district = District.require(districtId);
+        if (district.platform.sendsFiles()) {
+            return openLatestUpload(districtId);
+        }
         StoredConnection stored;
         try {
             stored = credentials.storedConnection(districtId);
@@ -36,6 +67,70 @@ public class GatewaySisDirectory implements SisDirectory {
             return gateway.open(stored.connection(), stored.workingMethod());
         } catch (UnsafeAddressException e) {
             throw ProblemException.conflict("Rosterline will not connect to the saved SIS address: " + e.getMessage() + ".");
+        }
+    }
+
+    private RosterReader openLatestUpload(UUID districtId) {
+        UploadService.StoredUpload upload = uploads.latestAcceptedUploadInfo(districtId).orElseThrow(() -> ProblemException.conflict(
+                "No accepted OneRoster CSV upload yet, so there are no schools, courses or terms to load. "
+                        + sftp.uploadInstruction(districtId) + "."));
+        Path file;
+        try {
+            file = Files.createTempFile("rosterline-discovery-", ".zip");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            try (InputStream in = uploads.open(districtId, upload.id())) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return new Spooled(gateway.openCsv(file), file);
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException("Reading the upload from the database failed", e);
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the temporary directory is cleaned by the system
+        }
+    }
+
+    /** A reader of a spooled upload that deletes the file when it closes. */
+    private record Spooled(RosterReader reader, Path file) implements RosterReader {
+        @Override
+        public void read(RosterCollection collection, Instant since, Consumer<? super RosterRecord> consumer, ReadReport report) {
+            reader.read(collection, since, consumer, report);
+        }
+
+        @Override
+        public List<Org> listSchools() {
+            return reader.listSchools();
+        }
+
+        @Override
+        public List<Course> listCourses(Collection<String> schoolSourcedIds) {
+            return reader.listCourses(schoolSourcedIds);
+        }
+
+        @Override
+        public List<AcademicSession> listAcademicSessions() {
+            return reader.listAcademicSessions();
+        }
+
+        @Override
+        public void close() {
+            try {
+                reader.close();
+            } finally {
+                delete(file);
+            }
         }
     }
 }

@@ -35,6 +35,23 @@ public class SftpAccountService {
         return view(districtId, account);
     }
 
+    /**
+     * What a OneRoster CSV district does to get its roster in, in plain words: "Upload a OneRoster CSV zip to
+     * sftp://host:port as user name", or first set up (or enable) the SFTP account.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String uploadInstruction(UUID districtId) {
+        SftpAccount account = SftpAccount.findById(districtId);
+        String where = "sftp://" + server.publicHost() + ":" + server.publicPort();
+        if (account == null) {
+            return "Set up the SFTP account on the credentials step, then upload a OneRoster CSV zip to " + where;
+        }
+        if (!account.enabled) {
+            return "Enable the SFTP account " + account.username + ", then upload a OneRoster CSV zip to " + where;
+        }
+        return "Upload a OneRoster CSV zip to " + where + " as user " + account.username;
+    }
+
     public AccountView update(UUID districtId, boolean enabled) {
         District district = District.require(districtId);
         SftpAccount account = SftpAccount.findById(districtId);

@@ -162,25 +162,50 @@ public class UploadService {
                 CsvUpload.Status.ACCEPTED).firstResultOptional().map(u -> view(u, UploadDtos.ERRORS_IN_LIST));
     }
 
+    /** What a run needs to know about the upload it reads: which one, and how to check it arrived whole. */
+    public record StoredUpload(UUID id, String filename, long sizeBytes, String sha256, Instant uploadedAt) {
+    }
+
+    /** The newest upload that passed its check, if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<StoredUpload> latestAcceptedUploadInfo(UUID districtId) {
+        return CsvUpload.<CsvUpload>find("districtId = ?1 and status = ?2 order by uploadedAt desc, id", districtId,
+                CsvUpload.Status.ACCEPTED).firstResultOptional()
+                .map(u -> new StoredUpload(u.id, u.filename, u.sizeBytes, u.sha256, u.uploadedAt));
+    }
+
     /**
-     * The newest ACCEPTED upload's zip, streamed from PostgreSQL, for the sync pipeline. The stream holds its own
-     * database connection and read transaction until it is closed, so close it (try-with-resources).
+     * The newest ACCEPTED upload's zip, streamed from PostgreSQL. The stream holds its own database connection and read
+     * transaction until it is closed, so close it (try-with-resources).
      *
      * @throws ProblemException not found when the district has no accepted upload
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public InputStream latestAcceptedUpload(UUID districtId) {
+        StoredUpload upload = latestAcceptedUploadInfo(districtId)
+                .orElseThrow(() -> ProblemException.notFound("An accepted OneRoster CSV upload for this district"));
+        return open(districtId, upload.id());
+    }
+
+    /**
+     * One upload's zip, streamed from its large object in chunks (never whole in memory). The stream holds its own
+     * database connection and read transaction until it is closed, so close it (try-with-resources).
+     *
+     * @throws ProblemException not found when the district has no such upload (any more)
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public InputStream open(UUID districtId, UUID uploadId) {
         Connection c = null;
         try {
             c = dataSource.getConnection();
             c.setAutoCommit(false);
             long oid;
-            try (PreparedStatement ps = c.prepareStatement("SELECT content_oid FROM csv_upload WHERE district_id = ? "
-                    + "AND status = 'ACCEPTED' ORDER BY uploaded_at DESC, id LIMIT 1")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT content_oid FROM csv_upload WHERE district_id = ? AND id = ?")) {
                 ps.setObject(1, districtId);
+                ps.setObject(2, uploadId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw ProblemException.notFound("An accepted OneRoster CSV upload for this district");
+                        throw ProblemException.notFound("Upload " + uploadId);
                     }
                     oid = rs.getLong(1);
                 }
@@ -227,7 +252,8 @@ public class UploadService {
 
     /**
      * Deletes old uploads and their large objects: everything beyond the newest keep-last per district that is also
-     * older than keep-for. The newest ACCEPTED upload of a district is always kept, because the sync reads it.
+     * older than keep-for. The newest ACCEPTED upload of a district is always kept, because the sync reads it, and so is
+     * any upload a running run is reading.
      */
     @Scheduled(cron = "${rosterline.sftp.prune-cron:0 30 3 * * ?}", identity = "csv-upload-prune",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -247,6 +273,7 @@ public class UploadService {
                     DELETE FROM csv_upload u USING ranked r
                     WHERE u.id = r.id AND r.newest_rank > ? AND r.uploaded_at < ?
                       AND NOT (r.status = 'ACCEPTED' AND r.status_rank = 1)
+                      AND NOT EXISTS (SELECT 1 FROM sync_run s WHERE s.source_upload_id = u.id AND s.status = 'RUNNING')
                     RETURNING u.content_oid)
                 SELECT count(lo_unlink(content_oid)) FROM deleted""";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -265,12 +292,12 @@ public class UploadService {
         }
     }
 
-    /** The CREDENTIALS checklist step of a CSV district. */
+    /** The CREDENTIALS checklist step of a CSV district; {@code howToUpload} says where and as whom to upload. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public StepStatus checklistStatus(UUID districtId) {
+    public StepStatus checklistStatus(UUID districtId, String howToUpload) {
         CsvUpload newest = CsvUpload.<CsvUpload>find("districtId = ?1 order by uploadedAt desc, id", districtId).firstResult();
         if (newest == null) {
-            return StepStatus.notStarted("No OneRoster CSV upload yet", "Upload your OneRoster CSV zip over SFTP");
+            return StepStatus.notStarted("No accepted OneRoster CSV upload yet", howToUpload);
         }
         if (newest.status == CsvUpload.Status.REJECTED) {
             return StepStatus.needsAttention("The latest upload " + newest.filename + " was rejected: " + newest.reason,

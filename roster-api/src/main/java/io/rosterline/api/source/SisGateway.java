@@ -15,6 +15,7 @@ import io.rosterline.sis.http.SisHttp;
 import io.rosterline.sis.model.Org;
 import io.rosterline.sis.model.RosterCollection;
 import io.rosterline.sis.oneroster.OneRosterRestReader;
+import io.rosterline.sis.powerschool.PowerSchoolReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -43,9 +44,17 @@ public class SisGateway {
     @Inject
     CredentialsConfig config;
 
-    /** Whether a live check exists for this platform (the connector has no PowerSchool reader yet). */
+    /** Whether a live check exists for this platform: every SIS API; CSV districts are checked per upload instead. */
     public static boolean checksLive(RosterPlatform platform) {
-        return platform == RosterPlatform.ONEROSTER_API || platform == RosterPlatform.ONEROSTER_12_API;
+        return !platform.sendsFiles();
+    }
+
+    /** PowerSchool's token endpoint is /oauth/access_token on the server unless the admin entered another. */
+    static URI tokenUrl(SourceConnection connection) {
+        if (connection.tokenUrl() == null && connection.platform() == RosterPlatform.POWERSCHOOL) {
+            return connection.baseUrl().resolve("/oauth/access_token");
+        }
+        return connection.tokenUrl();
     }
 
     /**
@@ -57,19 +66,24 @@ public class SisGateway {
             return ConnectionCheck.notChecked("Saved. Rosterline cannot test " + label(connection.platform())
                     + " connections live yet; the first import will show whether they work.");
         }
+        URI tokenUrl = tokenUrl(connection);
         try {
             addresses.check(connection.baseUrl());
-            if (connection.tokenUrl() != null) {
-                addresses.check(connection.tokenUrl());
+            if (tokenUrl != null) {
+                addresses.check(tokenUrl);
             }
             addresses.checkRedirects(connection.baseUrl());
-            if (connection.tokenUrl() != null) {
-                addresses.checkRedirects(connection.tokenUrl());
+            if (tokenUrl != null) {
+                addresses.checkRedirects(tokenUrl);
             }
         } catch (UnsafeAddressException e) {
             return ConnectionCheck.invalid("Rosterline will not connect there: " + e.getMessage() + ".");
         } catch (SisException e) {
             return ConnectionCheck.invalid(e.getMessage());
+        }
+        if (connection.platform() == RosterPlatform.POWERSCHOOL) {
+            // PowerSchool plugins use OAuth 2 client credentials only.
+            return attempt(connection, AuthMethod.OAUTH2).check();
         }
         return switch (connection.authMethod()) {
             case OAUTH1 -> attempt(connection, AuthMethod.OAUTH1).check();
@@ -126,18 +140,20 @@ public class SisGateway {
         } catch (IllegalArgumentException e) {
             return new Attempt(ConnectionCheck.invalid(e.getMessage()), null);
         }
-        String found = (districtName.get() == null ? "" : districtName.get() + ", ")
-                + schools.get() + (schools.get() == 1 ? " school" : " schools");
+        String name = districtName.get() != null ? districtName.get()
+                : connection.platform() == RosterPlatform.POWERSCHOOL ? "PowerSchool" : null;
+        String found = (name == null ? "" : name + ", ") + schools.get() + (schools.get() == 1 ? " school" : " schools");
         return new Attempt(new ConnectionCheck(ValidationStatus.VALID, found, method, districtName.get(), schools.get()), null);
     }
 
     /** A reader for a sync, with the method the last check found working (DETECT without one tries OAuth 2). */
     public RosterReader open(SourceConnection connection, AuthMethod workingMethod) {
         addresses.check(connection.baseUrl());
-        if (connection.tokenUrl() != null) {
-            addresses.check(connection.tokenUrl());
+        if (tokenUrl(connection) != null) {
+            addresses.check(tokenUrl(connection));
         }
-        AuthMethod method = workingMethod != null ? workingMethod
+        AuthMethod method = connection.platform() == RosterPlatform.POWERSCHOOL ? AuthMethod.OAUTH2
+                : workingMethod != null ? workingMethod
                 : connection.authMethod() == AuthMethod.DETECT ? (connection.tokenUrl() != null ? AuthMethod.OAUTH2 : AuthMethod.OAUTH1)
                 : connection.authMethod();
         return reader(connection, method, HttpSettings.defaults());
@@ -149,7 +165,18 @@ public class SisGateway {
         return new HttpSettings(timeout, timeout, RetryPolicy.defaults().withMaxRetries(0));
     }
 
+    /** A reader of a OneRoster CSV zip on local disk (a spooled upload). */
+    public RosterReader openCsv(Path zip) {
+        return OneRosterCsvReader.open(zip);
+    }
+
     private static RosterReader reader(SourceConnection connection, AuthMethod method, HttpSettings settings) {
+        if (connection.platform() == RosterPlatform.POWERSCHOOL) {
+            SisHttp tokenHttp = new SisHttp(settings, "The PowerSchool token endpoint");
+            Authenticator auth = new OAuth2ClientCredentials(tokenUrl(connection), connection.clientId(), connection.clientSecret(),
+                    connection.scope(), OAuth2ClientCredentials.ClientAuth.BASIC_HEADER, tokenHttp);
+            return new PowerSchoolReader(connection.baseUrl(), auth, CHECK_PAGE_SIZE, settings);
+        }
         OneRosterRestReader.Version version = connection.platform() == RosterPlatform.ONEROSTER_12_API
                 ? OneRosterRestReader.Version.V1P2 : OneRosterRestReader.Version.V1P1;
         Authenticator auth;

@@ -3,15 +3,11 @@ package io.rosterline.api.staging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.rosterline.api.common.ProblemException;
-import io.rosterline.api.common.ProblemType;
-import io.rosterline.api.district.District;
 import io.rosterline.api.sync.Jdbc;
 import io.rosterline.api.sync.RunQueue;
 import io.rosterline.api.sync.RunQueue.HeldRun;
-import io.rosterline.api.sync.SourceConnections;
 import io.rosterline.api.sync.SyncDtos.ChunkRequest;
 import io.rosterline.api.sync.SyncDtos.ChunkResult;
-import io.rosterline.api.sync.SyncDtos.RunSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,7 +27,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The worker's side of staging: what to read, the current digest (sourcedId -> content hash) streamed, and the
+ * The worker's side of staging (what to read is {@link RunSourceService}'s): the current digest (sourcedId -> content hash) streamed, and the
  * differences arriving in idempotent chunks. Rows are written with one INSERT ... SELECT FROM unnest(arrays) per
  * chunk and collection, which PostgreSQL takes as fast as a batch without per-row round trips.
  */
@@ -47,43 +43,7 @@ public class StagingService {
     @Inject
     RunQueue queue;
     @Inject
-    SourceConnections connections;
-    @Inject
     ObjectMapper objectMapper;
-
-    public RunSource source(UUID runId, UUID leaseToken) {
-        try (Connection c = dataSource.getConnection()) {
-            HeldRun run = queue.requireLease(c, runId, leaseToken);
-            District district = District.require(run.districtId());
-            Map<String, String> settings = connections.settings(run.districtId()).orElseThrow(() -> new ProblemException(
-                    ProblemType.UNPROCESSABLE, "The district has no connection settings for its student information system yet; "
-                    + "enter them in the setup checklist."));
-            List<String> schools = strings(c, "SELECT sourced_id FROM v_included_school WHERE district_id = ? ORDER BY sourced_id",
-                    run.districtId());
-            if (schools.isEmpty()) {
-                throw new ProblemException(ProblemType.UNPROCESSABLE, "No school of this district is selected for syncing; "
-                        + "choose the schools in the setup checklist.");
-            }
-            List<String> courses = strings(c, "SELECT sourced_id FROM v_included_course WHERE district_id = ? ORDER BY sourced_id",
-                    run.districtId());
-            return new RunSource(runId, run.districtId(), district.platform.name(), settings, schools, courses);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> strings(Connection c, String sql, Object... params) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Jdbc.bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-        }
-        return values;
-    }
 
     /** Checks the lease now (so a lost lease answers 409), then streams the digest outside any transaction. */
     public StreamingOutput digest(UUID runId, UUID leaseToken, String collection) {

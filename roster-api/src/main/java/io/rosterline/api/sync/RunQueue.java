@@ -56,6 +56,10 @@ public class RunQueue {
     @Inject
     RunReader reader;
     @Inject
+    io.rosterline.api.sftp.UploadService uploads;
+    @Inject
+    io.rosterline.api.sftp.SftpAccountService sftp;
+    @Inject
     io.rosterline.api.safety.ShadowRuns safetyShadowRuns;
 
     public RunView request(UUID districtId, RunKind kind) {
@@ -69,6 +73,10 @@ public class RunQueue {
         District district = District.require(districtId);
         if (district.archivedAt != null) {
             throw ProblemException.conflict("This district is archived; it does not sync any more.");
+        }
+        if (district.platform.sendsFiles() && uploads.latestAcceptedUploadInfo(districtId).isEmpty()) {
+            throw ProblemException.conflict("There is no accepted OneRoster CSV upload to import yet. "
+                    + sftp.uploadInstruction(districtId) + ", then start the import.");
         }
         UUID id = UUID.randomUUID();
         try (Connection c = dataSource.getConnection()) {

@@ -31,7 +31,8 @@ public class RunReader {
 
     private static final String COLUMNS = """
             id, district_id, kind, trigger_source, status, requested_by, attempt, created_at, started_at, staged_at,
-            applied_at, finished_at, progress, counts, plan_summary, apply_report, read_report, error""";
+            applied_at, finished_at, progress, counts, plan_summary, apply_report, read_report, error, source_upload_id,
+            reviewed_at, reviewed_by""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -93,7 +94,8 @@ public class RunReader {
                 rs.getString("requested_by"), rs.getInt("attempt"), Jdbc.instant(rs.getTimestamp("created_at")), started,
                 Jdbc.instant(rs.getTimestamp("staged_at")), Jdbc.instant(rs.getTimestamp("applied_at")), finished, duration,
                 progress(progress), json(rs.getString("counts")), json(rs.getString("plan_summary")),
-                json(rs.getString("apply_report")), json(rs.getString("read_report")), rs.getString("error"));
+                json(rs.getString("apply_report")), json(rs.getString("read_report")), rs.getString("error"),
+                rs.getObject("source_upload_id", UUID.class), Jdbc.instant(rs.getTimestamp("reviewed_at")), rs.getString("reviewed_by"));
     }
 
     static RunProgress progress(JsonNode node) {

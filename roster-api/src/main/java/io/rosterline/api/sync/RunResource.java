@@ -52,6 +52,8 @@ public class RunResource {
     ReviewService review;
     @Inject
     RunCompletion completion;
+    @Inject
+    io.rosterline.api.staging.StagedReview stagedReview;
 
     @POST
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
@@ -121,6 +123,17 @@ public class RunResource {
     public ApplyEngine.Report plan(@PathParam("districtId") UUID districtId, @PathParam("runId") UUID runId,
                                    @QueryParam("limit") @DefaultValue("100") @Min(value = 0, message = "must be 0 or more") @Max(value = 5000, message = "must be at most 5000") int limit) {
         return completion.plan(districtId, runId, limit);
+    }
+
+    @POST
+    @Path("{runId}/review")
+    @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
+    @Operation(summary = "Mark a staged import reviewed",
+            description = "The admin has looked at the staged data (counts, classes and rosters) and the license plan. Completes "
+                    + "the checklist's Import and review step without applying anything; applying a staged manual import "
+                    + "(Sync Licenses) completes it too. Marking a run again changes nothing.")
+    public RunView review(@PathParam("districtId") UUID districtId, @PathParam("runId") UUID runId) {
+        return stagedReview.markReviewed(districtId, runId);
     }
 
     @POST

@@ -1,6 +1,7 @@
 package io.rosterline.api.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -31,7 +32,10 @@ public final class SyncDtos {
     public record RunView(UUID id, UUID districtId, RunKind kind, String trigger, RunStatus status, String requestedBy,
                           int attempt, Instant createdAt, Instant startedAt, Instant stagedAt, Instant appliedAt,
                           Instant finishedAt, Double durationSeconds, RunProgress progress, JsonNode counts,
-                          JsonNode planSummary, JsonNode applyReport, JsonNode readReport, String error) {
+                          JsonNode planSummary, JsonNode applyReport, JsonNode readReport, String error,
+                          @Schema(description = "The OneRoster CSV upload the run read (CSV districts only).") UUID sourceUploadId,
+                          @Schema(description = "When an admin marked the staged data reviewed.") Instant reviewedAt,
+                          String reviewedBy) {
     }
 
     @Schema(name = "ClaimRequest", description = "A worker asks for one due run.", example = "{\"workerId\":\"sync-worker-7f9c\"}")
@@ -56,6 +60,28 @@ public final class SyncDtos {
     @Schema(name = "RunSource", description = "What the worker reads: the platform, decrypted connection settings and the admin's selection.")
     public record RunSource(UUID runId, UUID districtId, String platform, Map<String, String> settings,
                             List<String> schoolSourcedIds, List<String> courseSourcedIds) {
+    }
+
+    @Schema(name = "WorkerCourse", description = "One course of the run's schools as the source has it now.")
+    public record WorkerCourse(@NotBlank(message = "every course needs its sourcedId") @Size(max = 400) String sourcedId,
+                               @Size(max = 40) String status, @Size(max = 2000) String title, @Size(max = 400) String courseCode,
+                               @Size(max = 400) String schoolSourcedId,
+                               @Size(max = 100) List<@Size(max = 400) String> subjects,
+                               @Size(max = 100) List<@Size(max = 100) String> grades) {
+    }
+
+    @Schema(name = "WorkerCourses", description = "Every course of the run's schools (included or not), so that roster-api "
+            + "keeps its course list current and decides with the admin's choices and course rules which are synced.",
+            example = """
+            {"courses":[{"sourcedId":"crs-00025","status":"active","title":"Mathematics Grade 09","courseCode":"MATH-09",
+                         "schoolSourcedId":"sch-0002","subjects":["Mathematics"],"grades":["09"]}]}""")
+    public record WorkerCourses(@NotNull(message = "send the courses, an empty list when the schools have none")
+                                @Size(max = 200000, message = "send at most 200000 courses") List<@Valid WorkerCourse> courses) {
+    }
+
+    @Schema(name = "IncludedCourses", description = "The courses of the run the district includes (explicit choices, then course rules).",
+            example = "{\"courseSourcedIds\":[\"crs-00025\",\"crs-00029\"],\"added\":1,\"updated\":0,\"removed\":0}")
+    public record IncludedCourses(List<String> courseSourcedIds, long added, long updated, long removed) {
     }
 
     @Schema(name = "Chunk", description = "Differences of one collection. A chunk id seen before changes nothing.", example = """

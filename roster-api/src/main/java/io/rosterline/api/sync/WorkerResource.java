@@ -2,6 +2,7 @@ package io.rosterline.api.sync;
 
 import io.rosterline.api.security.Roles;
 import io.rosterline.api.staging.RunCompletion;
+import io.rosterline.api.staging.RunSourceService;
 import io.rosterline.api.staging.StagingService;
 import io.rosterline.api.sync.SyncDtos.ChunkRequest;
 import io.rosterline.api.sync.SyncDtos.ChunkResult;
@@ -10,6 +11,8 @@ import io.rosterline.api.sync.SyncDtos.ClaimRequest;
 import io.rosterline.api.sync.SyncDtos.CompleteRequest;
 import io.rosterline.api.sync.SyncDtos.FailRequest;
 import io.rosterline.api.sync.SyncDtos.Heartbeat;
+import io.rosterline.api.sync.SyncDtos.IncludedCourses;
+import io.rosterline.api.sync.SyncDtos.WorkerCourses;
 import io.rosterline.api.sync.SyncDtos.Lease;
 import io.rosterline.api.sync.SyncDtos.RunSource;
 import io.rosterline.api.sync.SyncDtos.RunView;
@@ -42,11 +45,14 @@ public class WorkerResource {
 
     public static final String LEASE_HEADER = "Lease-Token";
     public static final String NDJSON = "application/x-ndjson";
+    public static final String ZIP = "application/zip";
 
     @Inject
     RunQueue queue;
     @Inject
     StagingService staging;
+    @Inject
+    RunSourceService sources;
     @Inject
     RunCompletion completion;
 
@@ -69,9 +75,33 @@ public class WorkerResource {
     @GET
     @Path("runs/{runId}/source")
     @RolesAllowed(Roles.SYNC_WORKER)
-    @Operation(summary = "What to read", description = "Platform, decrypted connection settings and the selected schools and courses.")
+    @Operation(summary = "What to read", description = "Platform, decrypted connection settings and the selected schools and courses. "
+            + "For a OneRoster CSV district: the newest accepted upload (recorded on the run; fetch it from .../source/archive).")
     public RunSource source(@PathParam("runId") UUID runId, @HeaderParam(LEASE_HEADER) UUID leaseToken) {
-        return staging.source(runId, leaseToken);
+        return sources.source(runId, leaseToken);
+    }
+
+    @GET
+    @Path("runs/{runId}/source/archive")
+    @Produces({ZIP, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.SYNC_WORKER)
+    @Operation(summary = "The run's OneRoster CSV zip",
+            description = "The upload the run chose when it asked for its source, streamed from PostgreSQL as it is read "
+                    + "(check it against the source's size-bytes and sha256). 409 when the lease is gone.")
+    public Response archive(@PathParam("runId") UUID runId, @HeaderParam(LEASE_HEADER) UUID leaseToken) {
+        return Response.ok(sources.archive(runId, leaseToken), ZIP).build();
+    }
+
+    @POST
+    @Path("runs/{runId}/courses")
+    @RolesAllowed(Roles.SYNC_WORKER)
+    @Operation(summary = "Report the source's courses; learn which are included",
+            description = "Every course of the run's schools as the source has it now. roster-api refreshes its course list "
+                    + "(the admin's choices are kept) and answers the included ones: explicit choices, then the course rules, "
+                    + "so a course new in the SIS that matches an INCLUDE rule is synced and one matching an EXCLUDE rule is not.")
+    public IncludedCourses courses(@PathParam("runId") UUID runId, @HeaderParam(LEASE_HEADER) UUID leaseToken,
+                                   @NotNull(message = "send the courses as JSON") @Valid WorkerCourses body) {
+        return sources.courses(runId, leaseToken, body);
     }
 
     @GET

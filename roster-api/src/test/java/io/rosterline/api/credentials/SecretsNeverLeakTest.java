@@ -160,6 +160,66 @@ class SecretsNeverLeakTest {
         }
     }
 
+    @Inject
+    io.rosterline.api.support.TestClock clock;
+    @Inject
+    io.rosterline.api.common.SqlRunner sql;
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL api;
+
+    /**
+     * The whole checklist walk, twice (a OneRoster API district with the canary as its client secret, a CSV district
+     * with the canary as its SFTP password), with every log line of every logger captured (our code and the SFTP
+     * server at DEBUG) and every response an admin, integrator or support user received recorded. The only response
+     * that carries the client secret is the worker's GET /api/v1/worker/runs/{runId}/source, by design: it hands the
+     * credentials to the sync-worker role alone (the denial matrix checks that every other role is refused).
+     */
+    @Test
+    void neither_secret_appears_in_any_log_line_or_any_response_of_the_whole_checklist_walk() {
+        String secret = "Walk-Leak-Canary-" + UUID.randomUUID();
+        String sftpPassword = "Walk-Sftp-Canary-" + UUID.randomUUID();
+        Logger root = Logger.getLogger("");
+        Capture capture = new Capture();
+        capture.setLevel(Level.ALL);
+        root.addHandler(capture);
+        Map<String, Level> debug = new HashMap<>();
+        for (String name : List.of("io.rosterline", "org.apache.sshd")) {
+            debug.put(name, Logger.getLogger(name).getLevel());
+            Logger.getLogger(name).setLevel(Level.FINE);
+        }
+        List<String> responses = Collections.synchronizedList(new ArrayList<>());
+        List<io.restassured.filter.Filter> filters = new ArrayList<>(io.restassured.RestAssured.filters());
+        io.restassured.RestAssured.filters((request, response, context) -> {
+            Response r = context.next(request, response);
+            responses.add(request.getMethod() + " " + request.getURI() + " -> " + r.statusCode() + "\n" + r.getHeaders() + "\n" + r.asString());
+            return r;
+        });
+        SandboxSis sis = SandboxSis.start(SandboxSis.Config.defaults().students(1200).threads(2).credentials("walk-leak-client", secret));
+        try {
+            new io.rosterline.api.support.ChecklistWalk(clock, sql, api.toString(), sis).apiDistrict("Leak Walk USD");
+            new io.rosterline.api.support.ChecklistWalk(clock, sql, api.toString(), sis).csvDistrict("Leak Walk CSV USD", sftpPassword);
+        } finally {
+            io.restassured.RestAssured.replaceFiltersWith(filters);
+            debug.forEach((name, level) -> Logger.getLogger(name).setLevel(level));
+            root.removeHandler(capture);
+            clock.reset();
+            sis.stop();
+        }
+
+        assertTrue(responses.size() > 100, "the walk's responses were recorded: " + responses.size());
+        assertTrue(responses.stream().anyMatch(r -> r.contains("/credentials -> 200")), "the credentials responses were recorded");
+        assertTrue(capture.lines.stream().anyMatch(l -> l.contains("uploaded oneroster-export.zip")), "the upload was logged");
+        assertTrue(capture.lines.stream().anyMatch(l -> l.contains("claimed run")), "the worker's runs were logged");
+        for (String line : capture.lines) {
+            assertFalse(line.contains(secret), "client secret in a log line: " + line);
+            assertFalse(line.contains(sftpPassword), "SFTP password in a log line: " + line);
+        }
+        for (String response : responses) {
+            assertFalse(response.contains(secret), "client secret in a response: " + response);
+            assertFalse(response.contains(sftpPassword), "SFTP password in a response: " + response);
+        }
+    }
+
     private static String record(Response response, int expectedStatus) {
         assertEquals(expectedStatus, response.statusCode(), response.asString());
         return response.getHeaders().toString() + "\n" + response.asString();

@@ -28,6 +28,29 @@ public final class SandboxSis {
         return sandbox;
     }
 
+    /**
+     * The SIS changes between two syncs, through the sandbox's own admin API (POST /admin/roster/mutations), e.g.
+     * {@code [{"dropStudentsPercent":10},{"moveEnrollments":15},{"addStudents":12}]}. Answers what was applied.
+     */
+    public static String mutate(io.rosterline.sandbox.SandboxSis sis, String mutations) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(sis.baseUrl() + "/admin/roster/mutations"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(mutations)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("the sandbox refused the mutations " + mutations + ": " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Given: the district's admin saved working SIS credentials (checked live against the sandbox). */
     public static void connect(UUID district) {
         io.rosterline.sandbox.SandboxSis sis = sandbox();

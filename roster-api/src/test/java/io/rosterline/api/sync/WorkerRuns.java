@@ -5,9 +5,9 @@ import io.rosterline.sync.engine.SyncEngine;
 import java.util.List;
 
 /**
- * The real worker engine for the safety tests. The engine's first request on a new connection (its claim) is
- * occasionally reset by the test server during the HTTP/2 cleartext upgrade ("EOF reached while reading"); the server
- * reset the stream before reading the body, so nothing was claimed and claiming again is safe.
+ * The real worker engine for the safety tests. It used to retry a claim that the test server reset during the
+ * HTTP/2 cleartext upgrade ("EOF reached while reading"); the engine's HttpWorkerApi speaks HTTP/1.1 only, so there is
+ * no upgrade to reset and no retry: a failure is a failure.
  */
 final class WorkerRuns {
 
@@ -15,14 +15,6 @@ final class WorkerRuns {
     }
 
     static List<SyncEngine.Outcome> of(SyncFixture f) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return f.runWorker();
-            } catch (IllegalStateException e) {
-                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("EOF reached while reading")) {
-                    throw e;
-                }
-            }
-        }
+        return f.runWorker();
     }
 }

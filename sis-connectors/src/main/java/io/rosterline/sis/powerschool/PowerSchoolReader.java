@@ -39,9 +39,10 @@ import java.util.function.Consumer;
  *
  * <p>PowerSchool ids are numbers unique per table only, so sourcedIds are prefixed with the table
  * (school-5, student-101, staff-7, section-300, course-20, term-2700). Student enrollments come from
- * section_enrollment; the section's lead teacher (staff_id) becomes a primary teacher enrollment. Students are asked
- * for with the school_enrollment and contact_info expansions (grade level, email), staff with emails: PowerSchool
- * leaves expanded parts out unless asked. PowerSchool JSON
+ * section_enrollment; the section's lead teacher (staff_id) becomes a primary teacher enrollment and a co-teacher
+ * (assigned_staff.co_teacher_staff_id) a non-primary one. Students are asked for with the school_enrollment and
+ * contact_info expansions (grade level, email), staff with emails: PowerSchool leaves expanded parts out unless asked.
+ * PowerSchool JSON
  * comes from XML: a list of one element arrives as an object, and an empty list as "" — both are handled.
  * PowerSchool lists carry no modification time, so every read is a full read.
  */
@@ -149,12 +150,18 @@ public final class PowerSchoolReader implements RosterReader {
             // Sections are collected per school (ids only) so that section_enrollment requests do not nest pages.
             List<String[]> sections = new ArrayList<>();
             list("/ws/v1/school/" + text(school, "id") + "/section", "sections", "section", report,
-                    s -> sections.add(new String[]{text(s, "id"), text(s, "staff_id")}));
+                    s -> sections.add(new String[]{text(s, "id"), text(s, "staff_id"),
+                            text(s.path("assigned_staff"), "co_teacher_staff_id")}));
             for (String[] section : sections) {
                 String classId = "section-" + section[0];
                 if (section[1] != null && !section[1].equals("0")) {
                     emit(consumer, report, new Enrollment(classId + "-staff-" + section[1], Status.ACTIVE, null, classId,
                             schoolId, "staff-" + section[1], Role.TEACHER, Boolean.TRUE, null, null));
+                }
+                // A co-teacher teaches the class too (not its lead): a teacher enrollment with primary false.
+                if (section[2] != null && !section[2].equals("0") && !section[2].equals(section[1])) {
+                    emit(consumer, report, new Enrollment(classId + "-staff-" + section[2], Status.ACTIVE, null, classId,
+                            schoolId, "staff-" + section[2], Role.TEACHER, Boolean.FALSE, null, null));
                 }
                 list("/ws/v1/section/" + section[0] + "/section_enrollment", "section_enrollments", "section_enrollment",
                         report, e -> {

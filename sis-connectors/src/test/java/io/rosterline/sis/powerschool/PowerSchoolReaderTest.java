@@ -89,7 +89,7 @@ class PowerSchoolReaderTest {
         }
 
         assertEquals(Map.of(RosterCollection.ORGS, 2L, RosterCollection.ACADEMIC_SESSIONS, 2L, RosterCollection.COURSES, 1L,
-                RosterCollection.CLASSES, 2L, RosterCollection.USERS, 5L, RosterCollection.ENROLLMENTS, 4L), report.counts());
+                RosterCollection.CLASSES, 2L, RosterCollection.USERS, 5L, RosterCollection.ENROLLMENTS, 5L), report.counts());
         assertEquals(0, report.errorCount());
         User ana = (User) byId.get("student-101");
         assertEquals("Ana", ana.givenName());
@@ -108,6 +108,10 @@ class PowerSchoolReaderTest {
         Enrollment lead = (Enrollment) byId.get("section-300-staff-7");
         assertEquals(Role.TEACHER, lead.role());
         assertEquals(Boolean.TRUE, lead.primary());
+        Enrollment coTeacher = (Enrollment) byId.get("section-300-staff-8");
+        assertEquals(Role.TEACHER, coTeacher.role());
+        assertEquals(Boolean.FALSE, coTeacher.primary());
+        assertEquals("staff-8", coTeacher.userSourcedId());
         assertEquals(Status.TOBEDELETED, ((Enrollment) byId.get("section-enrollment-9002")).status());
         assertEquals("section-301", ((Enrollment) byId.get("section-enrollment-9003")).classSourcedId());
         ps.verify(1, postRequestedFor(urlEqualTo("/oauth/access_token")));

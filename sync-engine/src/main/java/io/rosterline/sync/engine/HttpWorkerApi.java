@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -51,9 +52,27 @@ public final class HttpWorkerApi implements WorkerApi {
 
     @Override
     public InputStream digest(Claim claim, String collection) {
+        return stream(get("/api/v1/worker/runs/" + claim.runId() + "/digest?collection=" + collection, claim));
+    }
+
+    @Override
+    public InputStream archive(Claim claim) {
+        return stream(get("/api/v1/worker/runs/" + claim.runId() + "/source/archive", claim));
+    }
+
+    /** The course selection's answer: {"courseSourcedIds": [...]}. */
+    record IncludedCourses(List<String> courseSourcedIds) {
+    }
+
+    @Override
+    public List<String> includedCourses(Claim claim, List<Map<String, Object>> courses) {
+        return read(send(post("/api/v1/worker/runs/" + claim.runId() + "/courses", Map.of("courses", courses), claim)),
+                IncludedCourses.class).courseSourcedIds();
+    }
+
+    private InputStream stream(HttpRequest request) {
         try {
-            HttpResponse<InputStream> response = http.send(get("/api/v1/worker/runs/" + claim.runId() + "/digest?collection=" + collection, claim),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 String body = new String(response.body().readAllBytes());
                 throw failure(response.statusCode(), body);

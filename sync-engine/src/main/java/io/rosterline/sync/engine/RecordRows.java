@@ -75,6 +75,19 @@ final class RecordRows {
         return row;
     }
 
+    /** A course as the course cache keeps it (with subjects and grades, which course rules match on). */
+    static Map<String, Object> courseRow(Course c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("sourcedId", c.sourcedId());
+        row.put("status", c.status() == null ? "active" : c.status().name().toLowerCase(Locale.ROOT));
+        row.put("title", c.title());
+        row.put("courseCode", c.courseCode());
+        row.put("schoolSourcedId", c.orgSourcedId());
+        row.put("subjects", c.subjects() == null ? List.of() : c.subjects());
+        row.put("grades", c.grades() == null ? List.of() : c.grades());
+        return row;
+    }
+
     static long hash(Map<String, Object> row) {
         MessageDigest sha = SHA256.get();
         sha.reset();

@@ -1,36 +1,65 @@
 package io.rosterline.sync.engine;
 
+import io.rosterline.sis.ReadReport;
 import io.rosterline.sis.RosterReader;
 import io.rosterline.sis.auth.Authenticator;
 import io.rosterline.sis.auth.OAuth1Signer;
 import io.rosterline.sis.auth.OAuth2ClientCredentials;
+import io.rosterline.sis.csv.OneRosterCsvReader;
 import io.rosterline.sis.http.HttpSettings;
 import io.rosterline.sis.http.SisHttp;
+import io.rosterline.sis.model.AcademicSession;
+import io.rosterline.sis.model.Course;
+import io.rosterline.sis.model.Org;
+import io.rosterline.sis.model.RosterCollection;
+import io.rosterline.sis.model.RosterRecord;
 import io.rosterline.sis.oneroster.OneRosterRestReader;
+import io.rosterline.sis.powerschool.PowerSchoolReader;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * A connector for a run's source settings. Keys: base-url, auth (oauth2 | oauth1), client-id, client-secret,
- * token-url (OAuth 2; default base origin + /oauth/token), page-size.
+ * A connector for a run's source. REST settings: base-url, auth (oauth2 | oauth1), client-id, client-secret,
+ * token-url (OAuth 2; default base origin + /oauth/token, PowerSchool /oauth/access_token), scope, page-size.
+ * OneRoster CSV: the zip is fetched from roster-api (the run's upload), spooled to a temporary file, checked against
+ * settings sha256 and size-bytes, and read from there; the file is deleted when the reader closes.
  */
 final class SourceReaders {
 
     private SourceReaders() {
     }
 
-    static RosterReader open(String platform, Map<String, String> settings) {
-        OneRosterRestReader.Version version = switch (platform) {
-            case "ONEROSTER_API" -> OneRosterRestReader.Version.V1P1;
-            case "ONEROSTER_12_API" -> OneRosterRestReader.Version.V1P2;
-            default -> throw new UnsupportedSource("This worker reads OneRoster REST sources; " + platform
-                    + " is read by the file and PowerSchool connectors, which this worker does not have yet.");
+    static RosterReader open(String platform, Map<String, String> settings, Supplier<InputStream> archive) {
+        return switch (platform) {
+            case "ONEROSTER_API" -> oneRoster(settings, OneRosterRestReader.Version.V1P1);
+            case "ONEROSTER_12_API" -> oneRoster(settings, OneRosterRestReader.Version.V1P2);
+            case "POWERSCHOOL" -> powerSchool(settings);
+            case "ONEROSTER_CSV", "ONEROSTER_12_CSV" -> csv(settings, archive);
+            default -> throw new UnsupportedSource("This worker cannot read " + platform + " sources.");
         };
-        String base = require(settings, "base-url");
-        URI baseUrl = URI.create(base);
+    }
+
+    private static RosterReader oneRoster(Map<String, String> settings, OneRosterRestReader.Version version) {
+        URI baseUrl = URI.create(require(settings, "base-url"));
         SisHttp http = new SisHttp(HttpSettings.defaults(), "The " + (version == OneRosterRestReader.Version.V1P1 ? "OneRoster 1.1" : "OneRoster 1.2") + " server");
-        String auth = settings.getOrDefault("auth", "oauth2").toLowerCase(java.util.Locale.ROOT);
+        String auth = settings.getOrDefault("auth", "oauth2").toLowerCase(Locale.ROOT);
         Authenticator authenticator = switch (auth) {
             case "oauth1" -> new OAuth1Signer(require(settings, "client-id"), require(settings, "client-secret"),
                     OAuth1Signer.Method.HMAC_SHA256);
@@ -41,8 +70,65 @@ final class SourceReaders {
             case "none" -> Authenticator.none();
             default -> throw new UnsupportedSource("Unknown auth kind '" + auth + "'; use oauth2 or oauth1.");
         };
-        int pageSize = Integer.parseInt(settings.getOrDefault("page-size", "1000"));
-        return new OneRosterRestReader(new OneRosterRestReader.Config(baseUrl, authenticator, pageSize, HttpSettings.defaults(), version), http);
+        return new OneRosterRestReader(new OneRosterRestReader.Config(baseUrl, authenticator, pageSize(settings),
+                HttpSettings.defaults(), version), http);
+    }
+
+    /** PowerSchool's own API: OAuth 2 client credentials (Basic) at /oauth/access_token unless a token URL is set. */
+    private static RosterReader powerSchool(Map<String, String> settings) {
+        URI baseUrl = URI.create(require(settings, "base-url"));
+        URI tokenUrl = URI.create(settings.getOrDefault("token-url", baseUrl.resolve("/oauth/access_token").toString()));
+        Authenticator auth = new OAuth2ClientCredentials(tokenUrl, require(settings, "client-id"),
+                require(settings, "client-secret"), settings.get("scope"), OAuth2ClientCredentials.ClientAuth.BASIC_HEADER,
+                new SisHttp(HttpSettings.defaults(), "The PowerSchool token endpoint"));
+        return new PowerSchoolReader(baseUrl, auth, pageSize(settings), HttpSettings.defaults());
+    }
+
+    private static RosterReader csv(Map<String, String> settings, Supplier<InputStream> archive) {
+        Path file;
+        try {
+            file = Files.createTempFile("rosterline-source-", ".zip");
+        } catch (IOException e) {
+            throw new UncheckedIOException("No room for the source file in the temporary directory: " + e.getMessage(), e);
+        }
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            long size;
+            try (InputStream in = new DigestInputStream(archive.get(), sha256); OutputStream out = Files.newOutputStream(file)) {
+                size = in.transferTo(out);
+            }
+            String expectedSize = settings.get("size-bytes");
+            if (expectedSize != null && Long.parseLong(expectedSize) != size) {
+                throw new IllegalStateException("The uploaded file arrived incomplete (" + size + " of " + expectedSize
+                        + " bytes); the run will be retried.");
+            }
+            String expectedHash = settings.get("sha256");
+            if (expectedHash != null && !expectedHash.equalsIgnoreCase(HexFormat.of().formatHex(sha256.digest()))) {
+                throw new IllegalStateException("The uploaded file arrived damaged (its SHA-256 does not match); the run will be retried.");
+            }
+            return new SpooledFile(OneRosterCsvReader.open(file), file);
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException("Fetching the uploaded file from roster-api broke: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            delete(file);
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    private static int pageSize(Map<String, String> settings) {
+        return Integer.parseInt(settings.getOrDefault("page-size", "1000"));
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the temporary directory is cleaned by the system
+        }
     }
 
     private static String require(Map<String, String> settings, String key) {
@@ -51,6 +137,38 @@ final class SourceReaders {
             throw new UnsupportedSource("The connection settings lack '" + key + "'.");
         }
         return value;
+    }
+
+    /** A reader of a spooled file that deletes the file when it closes. */
+    private record SpooledFile(RosterReader reader, Path file) implements RosterReader {
+        @Override
+        public void read(RosterCollection collection, Instant since, Consumer<? super RosterRecord> consumer, ReadReport report) {
+            reader.read(collection, since, consumer, report);
+        }
+
+        @Override
+        public List<Org> listSchools() {
+            return reader.listSchools();
+        }
+
+        @Override
+        public List<Course> listCourses(Collection<String> schoolSourcedIds) {
+            return reader.listCourses(schoolSourcedIds);
+        }
+
+        @Override
+        public List<AcademicSession> listAcademicSessions() {
+            return reader.listAcademicSessions();
+        }
+
+        @Override
+        public void close() {
+            try {
+                reader.close();
+            } finally {
+                delete(file);
+            }
+        }
     }
 
     static final class UnsupportedSource extends RuntimeException {

@@ -45,7 +45,9 @@ import java.util.logging.Logger;
  * the digest is held as two long arrays, and only the ids of the selected classes and their people are kept.
  *
  * <p>Order: orgs, sessions, courses, classes, enrollments, users; enrollments are read before users so that only
- * people enrolled in a selected class are synced.
+ * people enrolled in a selected class are synced. The courses of the selected schools are reported to roster-api
+ * before they are synced; it answers which are included (the admin's choices and course rules, evaluated in one
+ * place), so a course that is new in the SIS is decided by the rules in the same run.
  */
 public final class SyncEngine {
 
@@ -104,10 +106,21 @@ public final class SyncEngine {
         try {
             RunSource source = api.source(claim);
             ReadReport report = new ReadReport();
-            try (RosterReader reader = SourceReaders.open(source.platform(), source.settings())) {
+            state.phase("fetching the source", null, null);
+            try (RosterReader reader = SourceReaders.open(source.platform(), source.settings(), () -> api.archive(claim))) {
                 Selection selection = new Selection(source);
                 for (RosterCollection collection : ORDER) {
-                    sent.put(collection.oneRosterName(), syncCollection(claim, reader, collection, selection, report, state, poster));
+                    Consumer<Consumer<RosterRecord>> records;
+                    if (collection == RosterCollection.COURSES) {
+                        // roster-api decides which courses are in (choices and course rules), also for courses new in the SIS.
+                        List<Course> courses = readCourses(reader, selection, report);
+                        selection.courses = new HashSet<>(api.includedCourses(claim,
+                                courses.stream().map(RecordRows::courseRow).toList()));
+                        records = consumer -> courses.forEach(consumer);
+                    } else {
+                        records = consumer -> readScoped(reader, collection, selection, consumer, report);
+                    }
+                    sent.put(collection.oneRosterName(), syncCollection(claim, collection, records, selection, state, poster));
                 }
             }
             state.check();
@@ -141,7 +154,7 @@ public final class SyncEngine {
     /** Which records belong to the run: the selected schools and courses, their classes, enrollments and people. */
     private static final class Selection {
         final Set<String> schools;
-        final Set<String> courses;
+        Set<String> courses;
         final Set<String> classes = new HashSet<>();
         final Set<String> people = new HashSet<>();
 
@@ -151,8 +164,21 @@ public final class SyncEngine {
         }
     }
 
-    private long[] syncCollection(Claim claim, RosterReader reader, RosterCollection collection, Selection selection,
-                                  ReadReport report, RunState state, ExecutorService poster) {
+    /** The courses of the run's schools, as the source has them now (a few thousand at most). */
+    private static List<Course> readCourses(RosterReader reader, Selection selection, ReadReport report) {
+        List<Course> courses = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        readScoped(reader, RosterCollection.COURSES, selection, record -> {
+            Course course = (Course) record;
+            if (selection.schools.contains(course.orgSourcedId()) && seen.add(course.sourcedId())) {
+                courses.add(course);
+            }
+        }, report);
+        return courses;
+    }
+
+    private long[] syncCollection(Claim claim, RosterCollection collection, Consumer<Consumer<RosterRecord>> records,
+                                  Selection selection, RunState state, ExecutorService poster) {
         state.check();
         String name = collection.oneRosterName();
         DigestTable digest = new DigestTable(1024);
@@ -163,8 +189,11 @@ public final class SyncEngine {
         state.phase(name, 0L, expected == 0 ? null : expected);
         ChunkSender sender = new ChunkSender(claim, name, poster, state);
         AtomicLong read = new AtomicLong();
+        // Small collections may list one record more than once (PowerSchool lists the district's terms under every
+        // school); a chunk must not hold one sourcedId twice, so each is sent once.
+        Set<String> once = collection == RosterCollection.USERS || collection == RosterCollection.ENROLLMENTS ? null : new HashSet<>();
         Consumer<RosterRecord> onRecord = record -> {
-            if (!selected(record, selection)) {
+            if (!selected(record, selection) || (once != null && !once.add(record.sourcedId()))) {
                 return;
             }
             long n = read.incrementAndGet();
@@ -179,7 +208,7 @@ public final class SyncEngine {
                 sender.upsert(row);
             }
         };
-        readScoped(reader, collection, selection, onRecord, report);
+        records.accept(onRecord);
         state.done(read.get());
         if (claim.useDigest() && digest.size() > 0) {
             // Second pass over the digest: whatever the source no longer has is deleted.

@@ -41,6 +41,17 @@ public interface WorkerApi {
     /** The NDJSON digest stream of one collection; the caller closes it. */
     InputStream digest(Claim claim, String collection);
 
+    /** The run's source file (a OneRoster CSV zip uploaded over SFTP), streamed; the caller closes it. */
+    InputStream archive(Claim claim);
+
+    /**
+     * Reports the courses the source has now for the run's schools (sourcedId, status, title, courseCode,
+     * schoolSourcedId, subjects, grades) and answers
+     * which of them the district includes: roster-api keeps its course cache and evaluates the admin's choices and
+     * course rules, so a course new in the SIS is decided by the same rules as every other.
+     */
+    List<String> includedCourses(Claim claim, List<Map<String, Object>> courses);
+
     void postChunk(Claim claim, Chunk chunk);
 
     void heartbeat(Claim claim, Progress progress);

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,6 +41,20 @@ public interface RosterApiClient {
     @Path("runs/{runId}/digest")
     @Produces("application/x-ndjson")
     InputStream digest(@PathParam("runId") UUID runId, @HeaderParam("Lease-Token") UUID lease, @QueryParam("collection") String collection);
+
+    /** The run's source file (a OneRoster CSV zip), streamed as it is read. */
+    @GET
+    @Path("runs/{runId}/source/archive")
+    @Produces("application/zip")
+    InputStream archive(@PathParam("runId") UUID runId, @HeaderParam("Lease-Token") UUID lease);
+
+    @POST
+    @Path("runs/{runId}/courses")
+    IncludedCourses courses(@PathParam("runId") UUID runId, @HeaderParam("Lease-Token") UUID lease, Map<String, Object> body);
+
+    /** roster-api's answer to the courses call. */
+    record IncludedCourses(List<String> courseSourcedIds) {
+    }
 
     @POST
     @Path("runs/{runId}/chunks")

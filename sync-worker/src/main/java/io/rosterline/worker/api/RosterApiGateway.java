@@ -11,6 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.io.InputStream;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,6 +54,27 @@ public class RosterApiGateway implements WorkerApi {
     public InputStream digest(Claim claim, String collection) {
         try {
             return client.digest(claim.runId(), claim.leaseToken(), collection);
+        } catch (WebApplicationException e) {
+            throw translate(e.getResponse());
+        }
+    }
+
+    @Override
+    @Retry(maxRetries = 4, delay = 500, jitter = 250, abortOn = LeaseLost.class)
+    public InputStream archive(Claim claim) {
+        try {
+            return client.archive(claim.runId(), claim.leaseToken());
+        } catch (WebApplicationException e) {
+            throw translate(e.getResponse());
+        }
+    }
+
+    @Override
+    @Retry(maxRetries = 4, delay = 500, jitter = 250, abortOn = LeaseLost.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = LeaseLost.class)
+    public List<String> includedCourses(Claim claim, List<Map<String, Object>> courses) {
+        try {
+            return client.courses(claim.runId(), claim.leaseToken(), Map.of("courses", courses)).courseSourcedIds();
         } catch (WebApplicationException e) {
             throw translate(e.getResponse());
         }
