@@ -6,10 +6,15 @@ import io.rosterline.api.support.SftpUploads;
 import io.rosterline.api.support.Tokens;
 import io.rosterline.sandbox.SandboxSis;
 import io.rosterline.sandbox.Truth;
+import io.rosterline.sis.auth.OAuth2ClientCredentials;
+import io.rosterline.sis.http.HttpSettings;
+import io.rosterline.sis.http.SisHttp;
+import io.rosterline.sis.oneroster.OneRosterRestReader;
 import io.rosterline.sync.engine.HttpWorkerApi;
 import io.rosterline.sync.engine.SyncEngine;
 
 import javax.sql.DataSource;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -183,6 +188,18 @@ final class SyncFixture implements AutoCloseable {
                 .body(Map.of("productId", product.toString(), "seats", seats, "startDate", today.minusYears(1).toString(),
                         "endDate", today.plusYears(2).toString(), "purchaseOrder", "PO-FIXTURE", "mode", "ROSTERED"))
                 .post("/api/v1/districts/" + district + "/license-pools").then().statusCode(201).extract().path("id"));
+    }
+
+    /**
+     * A OneRoster 1.1 reader of the sandbox, for tests that need a record's own values as the SIS sends them (names,
+     * emails, identifiers) to seed accounts with. Never for the expected result: that comes from {@link #expected()}.
+     */
+    OneRosterRestReader reader() {
+        SisHttp http = new SisHttp(HttpSettings.defaults(), "sandbox");
+        return new OneRosterRestReader(new OneRosterRestReader.Config(URI.create(sis.oneRoster11Url()),
+                new OAuth2ClientCredentials(URI.create(sis.tokenUrl()), sis.clientId(), sis.clientSecret(), null,
+                        OAuth2ClientCredentials.ClientAuth.BASIC_HEADER, http), 1000, HttpSettings.defaults(),
+                OneRosterRestReader.Version.V1P1), http);
     }
 
     /**
