@@ -80,7 +80,7 @@ public class CredentialsService {
                 : secretBox.openString(stored.sealedSecret(), SisCredentials.secretContext(districtId));
         String scope = request.scope() == null || request.scope().isBlank() ? null : request.scope().trim();
         SourceConnection connection = new SourceConnection(district.platform, baseUrl, request.clientId(), secret,
-                request.authMethod(), tokenUrl, scope);
+                request.authMethod(), tokenUrl, scope, request.oauth1SignatureMethod(), request.oauth2ClientAuth());
         return new Prepared(connection, request.clientSecret() != null, stored == null ? null : stored.version);
     }
 
@@ -128,6 +128,8 @@ public class CredentialsService {
         credentials.authMethod = c.authMethod();
         credentials.tokenUrl = c.tokenUrl() == null ? null : c.tokenUrl().toString();
         credentials.scope = c.scope();
+        credentials.oauth1SignatureMethod = c.oauth1Signature();
+        credentials.oauth2ClientAuth = c.oauth2ClientAuth();
         if (prepared.newSecret()) {
             credentials.sealSecret(secretBox.seal(c.clientSecret(), SisCredentials.secretContext(districtId)));
             credentials.secretLastFour = lastFour(c.clientSecret());
@@ -151,7 +153,8 @@ public class CredentialsService {
         }
         String secret = secretBox.openString(c.sealedSecret(), SisCredentials.secretContext(districtId));
         return new StoredConnection(new SourceConnection(district.platform, URI.create(c.baseUrl), c.clientId, secret,
-                c.authMethod, c.tokenUrl == null ? null : URI.create(c.tokenUrl), c.scope), c.workingMethod, c.version);
+                c.authMethod, c.tokenUrl == null ? null : URI.create(c.tokenUrl), c.scope, c.oauth1SignatureMethod,
+                c.oauth2ClientAuth), c.workingMethod, c.version);
     }
 
     public record StoredConnection(SourceConnection connection, AuthMethod workingMethod, int version) {

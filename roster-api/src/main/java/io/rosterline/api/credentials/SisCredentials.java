@@ -3,6 +3,8 @@ package io.rosterline.api.credentials;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.rosterline.api.source.AuthMethod;
 import io.rosterline.api.source.ValidationStatus;
+import io.rosterline.sis.auth.OAuth1Signer;
+import io.rosterline.sis.auth.OAuth2ClientCredentials;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -40,6 +42,12 @@ public class SisCredentials extends PanacheEntityBase {
     @Column(name = "token_url")
     public String tokenUrl;
     public String scope;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "oauth1_signature_method")
+    public OAuth1Signer.Method oauth1SignatureMethod = OAuth1Signer.Method.HMAC_SHA256;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "oauth2_client_auth")
+    public OAuth2ClientCredentials.ClientAuth oauth2ClientAuth = OAuth2ClientCredentials.ClientAuth.BASIC_HEADER;
     @Column(name = "secret_key_id")
     public String secretKeyId;
     @Column(name = "secret_nonce")

@@ -4,18 +4,16 @@ import io.rosterline.api.credentials.CredentialsConfig;
 import io.rosterline.api.district.RosterPlatform;
 import io.rosterline.sis.ReadReport;
 import io.rosterline.sis.RosterReader;
+import io.rosterline.sis.RosterReaders;
+import io.rosterline.sis.SourceConfig;
+import io.rosterline.sis.SourceKind;
 import io.rosterline.sis.SisException;
-import io.rosterline.sis.auth.Authenticator;
 import io.rosterline.sis.csv.OneRosterCsvReader;
-import io.rosterline.sis.auth.OAuth1Signer;
-import io.rosterline.sis.auth.OAuth2ClientCredentials;
 import io.rosterline.sis.http.HttpSettings;
 import io.rosterline.sis.http.RetryPolicy;
 import io.rosterline.sis.http.SisHttp;
 import io.rosterline.sis.model.Org;
 import io.rosterline.sis.model.RosterCollection;
-import io.rosterline.sis.oneroster.OneRosterRestReader;
-import io.rosterline.sis.powerschool.PowerSchoolReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -171,30 +169,20 @@ public class SisGateway {
     }
 
     private static RosterReader reader(SourceConnection connection, AuthMethod method, HttpSettings settings) {
-        if (connection.platform() == RosterPlatform.POWERSCHOOL) {
-            SisHttp tokenHttp = new SisHttp(settings, "The PowerSchool token endpoint");
-            Authenticator auth = new OAuth2ClientCredentials(tokenUrl(connection), connection.clientId(), connection.clientSecret(),
-                    connection.scope(), OAuth2ClientCredentials.ClientAuth.BASIC_HEADER, tokenHttp);
-            return new PowerSchoolReader(connection.baseUrl(), auth, CHECK_PAGE_SIZE, settings);
+        SourceKind kind = switch (connection.platform()) {
+            case POWERSCHOOL -> SourceKind.POWERSCHOOL;
+            case ONEROSTER_12_API -> SourceKind.ONEROSTER12_REST;
+            default -> SourceKind.ONEROSTER_REST;
+        };
+        if (method == AuthMethod.OAUTH2 && connection.tokenUrl() == null && kind != SourceKind.POWERSCHOOL) {
+            throw new IllegalArgumentException("OAuth 2 needs a token URL.");
         }
-        OneRosterRestReader.Version version = connection.platform() == RosterPlatform.ONEROSTER_12_API
-                ? OneRosterRestReader.Version.V1P2 : OneRosterRestReader.Version.V1P1;
-        Authenticator auth;
-        if (method == AuthMethod.OAUTH2) {
-            if (connection.tokenUrl() == null) {
-                throw new IllegalArgumentException("OAuth 2 needs a token URL.");
-            }
-            String scope = connection.scope();
-            SisHttp tokenHttp = new SisHttp(settings, "The token endpoint");
-            auth = new OAuth2ClientCredentials(connection.tokenUrl(), connection.clientId(), connection.clientSecret(),
-                    scope, OAuth2ClientCredentials.ClientAuth.BASIC_HEADER, tokenHttp);
-        } else {
-            if (version == OneRosterRestReader.Version.V1P2) {
-                throw new IllegalArgumentException("OneRoster 1.2 uses OAuth 2 only; choose OAuth 2 and enter the token URL.");
-            }
-            auth = new OAuth1Signer(connection.clientId(), connection.clientSecret(), OAuth1Signer.Method.HMAC_SHA256);
+        if (method == AuthMethod.OAUTH1 && kind == SourceKind.ONEROSTER12_REST) {
+            throw new IllegalArgumentException("OneRoster 1.2 uses OAuth 2 only; choose OAuth 2 and enter the token URL.");
         }
-        return new OneRosterRestReader(new OneRosterRestReader.Config(connection.baseUrl(), auth, CHECK_PAGE_SIZE, settings, version));
+        return RosterReaders.open(new SourceConfig(kind, connection.baseUrl(), connection.clientId(), connection.clientSecret(),
+                method == AuthMethod.OAUTH2 ? "oauth2" : "oauth1", tokenUrl(connection), connection.scope(), null,
+                CHECK_PAGE_SIZE, settings, connection.oauth1Signature(), connection.oauth2ClientAuth()));
     }
 
     /** Reads a whole OneRoster CSV zip (streaming, nothing kept) and reports what is in it. */

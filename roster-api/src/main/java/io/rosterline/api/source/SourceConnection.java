@@ -1,6 +1,8 @@
 package io.rosterline.api.source;
 
 import io.rosterline.api.district.RosterPlatform;
+import io.rosterline.sis.auth.OAuth1Signer;
+import io.rosterline.sis.auth.OAuth2ClientCredentials;
 
 import java.net.URI;
 
@@ -9,10 +11,17 @@ import java.net.URI;
  * or a sync; toString() never shows the secret.
  */
 public record SourceConnection(RosterPlatform platform, URI baseUrl, String clientId, String clientSecret,
-                               AuthMethod authMethod, URI tokenUrl, String scope) {
+                               AuthMethod authMethod, URI tokenUrl, String scope, OAuth1Signer.Method oauth1Signature,
+                               OAuth2ClientCredentials.ClientAuth oauth2ClientAuth) {
+
+    public SourceConnection {
+        oauth1Signature = oauth1Signature == null ? OAuth1Signer.Method.HMAC_SHA256 : oauth1Signature;
+        oauth2ClientAuth = oauth2ClientAuth == null ? OAuth2ClientCredentials.ClientAuth.BASIC_HEADER : oauth2ClientAuth;
+    }
 
     public SourceConnection withAuthMethod(AuthMethod method) {
-        return new SourceConnection(platform, baseUrl, clientId, clientSecret, method, tokenUrl, scope);
+        return new SourceConnection(platform, baseUrl, clientId, clientSecret, method, tokenUrl, scope, oauth1Signature,
+                oauth2ClientAuth);
     }
 
     @Override

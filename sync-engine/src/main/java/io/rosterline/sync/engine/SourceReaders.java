@@ -2,25 +2,21 @@ package io.rosterline.sync.engine;
 
 import io.rosterline.sis.ReadReport;
 import io.rosterline.sis.RosterReader;
-import io.rosterline.sis.auth.Authenticator;
-import io.rosterline.sis.auth.OAuth1Signer;
-import io.rosterline.sis.auth.OAuth2ClientCredentials;
+import io.rosterline.sis.RosterReaders;
+import io.rosterline.sis.SourceConfig;
+import io.rosterline.sis.SourceKind;
 import io.rosterline.sis.csv.OneRosterCsvReader;
 import io.rosterline.sis.http.HttpSettings;
-import io.rosterline.sis.http.SisHttp;
 import io.rosterline.sis.model.AcademicSession;
 import io.rosterline.sis.model.Course;
 import io.rosterline.sis.model.Org;
 import io.rosterline.sis.model.RosterCollection;
 import io.rosterline.sis.model.RosterRecord;
-import io.rosterline.sis.oneroster.OneRosterRestReader;
-import io.rosterline.sis.powerschool.PowerSchoolReader;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -30,14 +26,14 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A connector for a run's source. REST settings: base-url, auth (oauth2 | oauth1), client-id, client-secret,
- * token-url (OAuth 2; default base origin + /oauth/token, PowerSchool /oauth/access_token), scope, page-size.
+ * A connector for a run's source. REST settings are {@link SourceConfig.Keys}: base-url, auth (oauth2 | oauth1),
+ * client-id, client-secret, token-url (OAuth 2; default base origin + /oauth/token, PowerSchool /oauth/access_token),
+ * scope, page-size, oauth1-signature-method, oauth2-client-auth.
  * OneRoster CSV: the zip is fetched from roster-api (the run's upload), spooled to a temporary file, checked against
  * settings sha256 and size-bytes, and read from there; the file is deleted when the reader closes.
  */
@@ -48,40 +44,24 @@ final class SourceReaders {
 
     static RosterReader open(String platform, Map<String, String> settings, Supplier<InputStream> archive) {
         return switch (platform) {
-            case "ONEROSTER_API" -> oneRoster(settings, OneRosterRestReader.Version.V1P1);
-            case "ONEROSTER_12_API" -> oneRoster(settings, OneRosterRestReader.Version.V1P2);
-            case "POWERSCHOOL" -> powerSchool(settings);
+            case "ONEROSTER_API" -> rest(SourceKind.ONEROSTER_REST, settings);
+            case "ONEROSTER_12_API" -> rest(SourceKind.ONEROSTER12_REST, settings);
+            case "POWERSCHOOL" -> rest(SourceKind.POWERSCHOOL, settings);
             case "ONEROSTER_CSV", "ONEROSTER_12_CSV" -> csv(settings, archive);
             default -> throw new UnsupportedSource("This worker cannot read " + platform + " sources.");
         };
     }
 
-    private static RosterReader oneRoster(Map<String, String> settings, OneRosterRestReader.Version version) {
-        URI baseUrl = URI.create(require(settings, "base-url"));
-        SisHttp http = new SisHttp(HttpSettings.defaults(), "The " + (version == OneRosterRestReader.Version.V1P1 ? "OneRoster 1.1" : "OneRoster 1.2") + " server");
-        String auth = settings.getOrDefault("auth", "oauth2").toLowerCase(Locale.ROOT);
-        Authenticator authenticator = switch (auth) {
-            case "oauth1" -> new OAuth1Signer(require(settings, "client-id"), require(settings, "client-secret"),
-                    OAuth1Signer.Method.HMAC_SHA256);
-            case "oauth2" -> new OAuth2ClientCredentials(
-                    URI.create(settings.getOrDefault("token-url", baseUrl.resolve("/oauth/token").toString())),
-                    require(settings, "client-id"), require(settings, "client-secret"),
-                    settings.get("scope"), OAuth2ClientCredentials.ClientAuth.BASIC_HEADER, http);
-            case "none" -> Authenticator.none();
-            default -> throw new UnsupportedSource("Unknown auth kind '" + auth + "'; use oauth2 or oauth1.");
-        };
-        return new OneRosterRestReader(new OneRosterRestReader.Config(baseUrl, authenticator, pageSize(settings),
-                HttpSettings.defaults(), version), http);
-    }
-
-    /** PowerSchool's own API: OAuth 2 client credentials (Basic) at /oauth/access_token unless a token URL is set. */
-    private static RosterReader powerSchool(Map<String, String> settings) {
-        URI baseUrl = URI.create(require(settings, "base-url"));
-        URI tokenUrl = URI.create(settings.getOrDefault("token-url", baseUrl.resolve("/oauth/access_token").toString()));
-        Authenticator auth = new OAuth2ClientCredentials(tokenUrl, require(settings, "client-id"),
-                require(settings, "client-secret"), settings.get("scope"), OAuth2ClientCredentials.ClientAuth.BASIC_HEADER,
-                new SisHttp(HttpSettings.defaults(), "The PowerSchool token endpoint"));
-        return new PowerSchoolReader(baseUrl, auth, pageSize(settings), HttpSettings.defaults());
+    /** The connector library's own factory reads the settings roster-api sends (keys in {@link SourceConfig.Keys}). */
+    private static RosterReader rest(SourceKind kind, Map<String, String> settings) {
+        require(settings, SourceConfig.Keys.BASE_URL);
+        require(settings, SourceConfig.Keys.CLIENT_ID);
+        require(settings, SourceConfig.Keys.CLIENT_SECRET);
+        try {
+            return RosterReaders.open(SourceConfig.fromSettings(kind, settings, HttpSettings.defaults()));
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedSource(e.getMessage());
+        }
     }
 
     private static RosterReader csv(Map<String, String> settings, Supplier<InputStream> archive) {
@@ -117,10 +97,6 @@ final class SourceReaders {
             delete(file);
             throw e;
         }
-    }
-
-    private static int pageSize(Map<String, String> settings) {
-        return Integer.parseInt(settings.getOrDefault("page-size", "1000"));
     }
 
     private static void delete(Path file) {
