@@ -38,7 +38,7 @@ class SandboxPowerSchoolTest {
     /** The district as OneRoster 1.1 tells it: users by sourcedId, and enrollment counts. */
     private static Map<String, User> oneRosterUsers;
     private static long oneRosterStudentEnrollments;
-    private static long oneRosterPrimaryTeacherEnrollments;
+    private static long oneRosterTeacherEnrollments;
 
     @BeforeAll
     static void startSandbox() {
@@ -55,12 +55,12 @@ class SandboxPowerSchoolTest {
             Enrollment e = (Enrollment) r;
             if (e.role() == Role.STUDENT) {
                 counts[0]++;
-            } else if (Boolean.TRUE.equals(e.primary())) {
-                counts[1]++;
+            } else if (e.role() == Role.TEACHER) {
+                counts[1]++; // lead teachers and co-teachers (PowerSchool's assigned_staff)
             }
         }, new ReadReport());
         oneRosterStudentEnrollments = counts[0];
-        oneRosterPrimaryTeacherEnrollments = counts[1];
+        oneRosterTeacherEnrollments = counts[1];
     }
 
     @AfterAll
@@ -98,8 +98,8 @@ class SandboxPowerSchoolTest {
         assertEquals(expected.get("courses").active(), report.count(RosterCollection.COURSES), "courses");
         assertEquals(expected.get("classes").active(), report.count(RosterCollection.CLASSES), "sections");
         assertEquals(expected.get("users").active(), report.count(RosterCollection.USERS), "students and staff");
-        assertEquals(oneRosterStudentEnrollments + oneRosterPrimaryTeacherEnrollments, report.count(RosterCollection.ENROLLMENTS),
-                "section enrollments plus each section's lead teacher");
+        assertEquals(oneRosterStudentEnrollments + oneRosterTeacherEnrollments, report.count(RosterCollection.ENROLLMENTS),
+                "section enrollments plus each section's lead and co-teachers");
         assertEquals(0, report.errorCount(), report.errors().toString());
     }
 

@@ -22,7 +22,7 @@ public class DaemonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        poller.active.set(true);
+        poller.activate();
         Quarkus.waitForExit();
         return 0;
     }
@@ -30,10 +30,18 @@ public class DaemonCommand implements Callable<Integer> {
     @ApplicationScoped
     public static class Poller {
         private static final Logger LOG = Logger.getLogger(Poller.class);
-        final AtomicBoolean active = new AtomicBoolean();
+        private final AtomicBoolean active = new AtomicBoolean();
 
         @Inject
         WorkerRunner runner;
+
+        /**
+         * A method, not a field write: the command holds a client proxy of this bean, and a field set through a proxy
+         * lands on the proxy, not on the bean the scheduler calls (the daemon then never polled).
+         */
+        void activate() {
+            active.set(true);
+        }
 
         @Scheduled(every = "${rosterline.worker.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
         void poll() {
