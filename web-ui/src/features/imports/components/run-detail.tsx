@@ -10,7 +10,7 @@ import { useStagedCounts } from '../api/get-staged-counts';
 import { hasStaged, isActive, type Run } from '../api/types';
 import { LicensePlan } from './license-plan';
 import { RunClasses } from './run-classes';
-import { KIND_LABELS, STATUS } from './run-labels';
+import { KIND_LABELS, STATUS } from '@/lib/run-labels';
 
 const COLLECTIONS: Record<string, string> = {
   orgs: 'Schools',

@@ -6,7 +6,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { formatDateTime } from '@/lib/dates';
 import { useRuns } from '../api/get-runs';
 import type { CollectionCounts } from '../api/types';
-import { KIND_LABELS, STATUS } from './run-labels';
+import { KIND_LABELS, STATUS } from '@/lib/run-labels';
 
 const PAGE_SIZE = 10;
 
