@@ -10,6 +10,7 @@ import { useCurrentDistrict } from '@/lib/district';
 import { toPlainError } from '@/lib/problem';
 import { useSchedule, type Schedule } from '../api/get-schedule';
 import { useUpdateSchedule } from '../api/update-schedule';
+import { TonightPreview } from './tonight-preview';
 
 const MODES: Record<Schemas['ScheduleMode'], { label: string; color: string; text: string }> = {
   SETUP: { label: 'Setting up', color: 'gray', text: 'Nightly syncs are off while you finish the checklist.' },
@@ -32,6 +33,7 @@ export function SchedulePage() {
 }
 
 function ScheduleView({ districtId, schedule }: { districtId: string; schedule: Schedule }) {
+  const { name, timezone } = useCurrentDistrict();
   const update = useUpdateSchedule();
   const [confirming, { open, close }] = useDisclosure(false);
   const mode = MODES[schedule.mode ?? 'SETUP'];
@@ -109,7 +111,8 @@ function ScheduleView({ districtId, schedule }: { districtId: string; schedule: 
 
       <Modal opened={confirming} onClose={close} title={schedule.mode === 'PAUSED' ? 'Resume nightly syncs?' : 'Go live tonight?'} size="lg">
         <Stack>
-          <Text size="sm">Tonight {windowText}, Rosterline will:</Text>
+          {confirming && <TonightPreview districtId={districtId} districtName={name} timezone={timezone ?? schedule.timezone} />}
+          <Text size="sm">Every night {windowText}, Rosterline will:</Text>
           <List size="sm" spacing={4}>
             <List.Item>read classes and enrollments from your SIS for the schools you included;</List.Item>
             <List.Item>give teachers and students the licenses mapped to their courses, within your license pools;</List.Item>
