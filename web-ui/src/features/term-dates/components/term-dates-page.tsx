@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Table, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
+import { calendarAriaLabels } from '@/components/ui/calendar-labels';
 import { EmptyState } from '@/components/ui/empty-state';
 import { notifyFailed, notifySaved } from '@/components/ui/notify';
 import { PageHeader } from '@/components/ui/page-header';
@@ -115,6 +116,9 @@ function TermRow({ districtId, term }: { districtId: string; term: Term }) {
           onChange={setOverrideStart}
           clearButtonProps={{ 'aria-label': `Remove override start for ${term.title}` }}
           maxDate={term.startDate}
+          // The calendar opens where the choice is made: the weeks before the term starts.
+          defaultDate={term.startDate}
+          ariaLabels={calendarAriaLabels}
           w={160}
         />
       </Table.Td>
@@ -128,6 +132,9 @@ function TermRow({ districtId, term }: { districtId: string; term: Term }) {
           onChange={setFreezeEnd}
           clearButtonProps={{ 'aria-label': `Remove freeze end for ${term.title}` }}
           minDate={term.endDate}
+          // ... and the weeks after it ends.
+          defaultDate={term.endDate}
+          ariaLabels={calendarAriaLabels}
           w={160}
         />
       </Table.Td>
