@@ -96,12 +96,21 @@ describe('Schedule', () => {
     expect(screen.getByRole('button', { name: 'Pause nightly syncs' })).toBeInTheDocument();
   });
 
-  it('given missing steps, then going live is not offered and the steps are listed with a way back', async () => {
-    scheduleApi({ ...ready, readyToGoLive: false, liveBlockers: ['Choose schools: No schools chosen yet'] });
-    await renderInDistrict(<SchedulePage />);
-    expect(await screen.findByText('Choose schools: No schools chosen yet')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Go live…' })).toBeDisabled();
+  it('given missing steps, then going live is not offered: the steps are listed with a way back, and the preview says what waits', async () => {
+    const { puts } = scheduleApi({ ...ready, readyToGoLive: false, liveBlockers: ['Import and review: Not started'] });
+    const { user, container } = await renderInDistrict(<SchedulePage />);
+    expect(await screen.findByText('Import and review: Not started')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Go live…' })).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to the checklist' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Preview what changes tonight…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'What going live would change' });
+    expect(await within(dialog).findByText(/200 people gain a license/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('status', { name: 'Going live waits for these steps' })).toHaveTextContent('Import and review: Not started');
+    expect(within(dialog).getByRole('button', { name: 'Go live' })).toBeDisabled();
+    await expectNoAxeViolations(container);
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(puts).toEqual([]);
   });
 
   it('given the server refuses going live (409), then its plain reason is shown', async () => {

@@ -102,16 +102,33 @@ function ScheduleView({ districtId, schedule }: { districtId: string; schedule: 
           <Button color="orange" loading={update.isPending} onClick={() => setMode('PAUSED', 'Nightly syncs are paused.')}>
             Pause nightly syncs
           </Button>
+        ) : schedule.readyToGoLive ? (
+          <Button onClick={open}>{schedule.mode === 'PAUSED' ? 'Resume nightly syncs…' : 'Go live…'}</Button>
         ) : (
-          <Button onClick={open} disabled={!schedule.readyToGoLive}>
-            {schedule.mode === 'PAUSED' ? 'Resume nightly syncs…' : 'Go live…'}
+          // Not ready yet: the admin can still see what the first night would change, while finishing the steps.
+          <Button variant="default" onClick={open}>
+            Preview what changes tonight…
           </Button>
         )}
       </Group>
 
-      <Modal opened={confirming} onClose={close} title={schedule.mode === 'PAUSED' ? 'Resume nightly syncs?' : 'Go live tonight?'} size="lg">
+      <Modal
+        opened={confirming}
+        onClose={close}
+        title={!schedule.readyToGoLive ? 'What going live would change' : schedule.mode === 'PAUSED' ? 'Resume nightly syncs?' : 'Go live tonight?'}
+        size="lg"
+      >
         <Stack>
           {confirming && <TonightPreview districtId={districtId} districtName={name} timezone={timezone ?? schedule.timezone} />}
+          {!schedule.readyToGoLive && (
+            <Alert color="orange" title="Going live waits for these steps" role="status">
+              <List size="sm">
+                {(schedule.liveBlockers ?? []).map((b) => (
+                  <List.Item key={b}>{b}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
           <Text size="sm">Every night {windowText}, Rosterline will:</Text>
           <List size="sm" spacing={4}>
             <List.Item>read classes and enrollments from your SIS for the schools you included;</List.Item>
@@ -123,9 +140,13 @@ function ScheduleView({ districtId, schedule }: { districtId: string; schedule: 
           <Text size="sm">You can pause at any time from this page.</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Not yet
+              {schedule.readyToGoLive ? 'Not yet' : 'Close'}
             </Button>
-            <Button loading={update.isPending} onClick={() => setMode('LIVE', `Live: the first nightly sync runs tonight ${windowText}.`)}>
+            <Button
+              loading={update.isPending}
+              disabled={!schedule.readyToGoLive}
+              onClick={() => setMode('LIVE', `Live: the first nightly sync runs tonight ${windowText}.`)}
+            >
               {schedule.mode === 'PAUSED' ? 'Resume' : 'Go live'}
             </Button>
           </Group>
