@@ -47,7 +47,11 @@ public final class DevStack implements AutoCloseable {
     private boolean databaseCreated;
     private volatile boolean closed;
     private DemoSeeder.Result demoSeed;
-    private boolean workerRunning;
+    /** How the sync worker runs ("daemon", "once every 5 s"), null when it does not. */
+    private String workerMode;
+    /** -Drosterline.worker.mode=daemon runs `sync-worker daemon` instead of the once loop (see {@link WorkerLoop}). */
+    static final String WORKER_MODE_PROPERTY = "rosterline.worker.mode";
+    static final String WORKER_MODE_DAEMON = "daemon";
 
     private DevStack(StackOptions options) {
         this.options = options;
@@ -199,8 +203,27 @@ public final class DevStack implements AutoCloseable {
         if (options.workerPoll() != null) {
             environment.put("ROSTERLINE_WORKER_POLL", options.workerPoll());
         }
-        startJava("sync-worker", options.repo().syncWorkerJar(), Map.of(), environment, List.of("daemon"));
-        workerRunning = true;
+        if (WORKER_MODE_DAEMON.equals(System.getProperty(WORKER_MODE_PROPERTY))) {
+            startJava("sync-worker", options.repo().syncWorkerJar(), Map.of(), environment, List.of("daemon"));
+            workerMode = "daemon";
+        } else {
+            // See WorkerLoop: the daemon of this sync-worker never claims a run, so `once` runs on a timer instead.
+            requireOpen();
+            WorkerLoop loop = WorkerLoop.start(javaCommand(options.repo().syncWorkerJar(), Map.of(), List.of("once")), environment,
+                    options.repo().root(), options.workDir().resolve("logs/sync-worker.log"), pollInterval());
+            track(loop, null);
+            workerMode = "once every " + pollInterval().toSeconds() + " s";
+        }
+    }
+
+    /** rosterline.worker.poll's value ("5s", "500ms", "1m"), as a Duration; 15 s when unset (the worker's default). */
+    Duration pollInterval() {
+        String poll = options.workerPoll();
+        if (poll == null || poll.isBlank()) {
+            return Duration.ofSeconds(15);
+        }
+        return Duration.parse(poll.matches("\\d+ms") ? "PT" + (Double.parseDouble(poll.replace("ms", "")) / 1000) + "S"
+                : "PT" + poll.toUpperCase());
     }
 
     private void startWebUi() {
@@ -228,8 +251,7 @@ public final class DevStack implements AutoCloseable {
         return webPort != 0 ? webPort : (options.webPort() == 0 ? 5173 : options.webPort());
     }
 
-    private ManagedProcess startJava(String name, Path jar, Map<String, String> systemProperties,
-                                     Map<String, String> environment, List<String> args) {
+    private static List<String> javaCommand(Path jar, Map<String, String> systemProperties, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Small heaps: up to four JVMs share a 2-core machine with other builds.
@@ -239,6 +261,12 @@ public final class DevStack implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);
+        return command;
+    }
+
+    private ManagedProcess startJava(String name, Path jar, Map<String, String> systemProperties,
+                                     Map<String, String> environment, List<String> args) {
+        List<String> command = javaCommand(jar, systemProperties, args);
         requireOpen();
         ManagedProcess process = ManagedProcess.start(name, command, environment, options.repo().root(),
                 options.workDir().resolve("logs/" + name + ".log"));
@@ -359,9 +387,14 @@ public final class DevStack implements AutoCloseable {
         return options.has(component);
     }
 
-    /** Whether the sync-worker daemon was started (it picks up queued imports). */
+    /** Whether a sync worker runs (it picks up queued imports). */
     public boolean workerRunning() {
-        return workerRunning;
+        return workerMode != null;
+    }
+
+    /** How the sync worker runs: "daemon", or "once every N s" (see {@link WorkerLoop}); empty when it does not. */
+    public Optional<String> workerMode() {
+        return Optional.ofNullable(workerMode);
     }
 
     public boolean isClosed() {

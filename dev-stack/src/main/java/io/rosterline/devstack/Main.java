@@ -29,13 +29,15 @@ public final class Main {
               --fresh             the local run as on a fresh clone: a throw-away database (dropped at exit) and free
                                   ports for everything but the web UI (for a test of the run command)
               --ephemeral         the browser tests' stack: Keycloak, roster-api, a small sandbox SIS and the
-                                  sync-worker daemon (polling every 2 s) on free ports, a throw-away database, no web
+                                  sync-worker (every 2 s) on free ports, a throw-away database, no web
                                   UI and no seeding beyond the bare demo districts
               --exec CMD [ARGS]   start, run CMD with ROSTERLINE_API_URL / ROSTERLINE_OIDC_AUTHORITY (and E2E_API_URL,
                                   E2E_OIDC_AUTHORITY, E2E_SANDBOX_URL, E2E_SANDBOX_CLIENT_ID / _SECRET, E2E_WORKER,
                                   E2E_BASE_URL when the web UI runs) set, stop, and exit with CMD's exit code
             PostgreSQL: the local server on 127.0.0.1:5432 when it answers, else an embedded one
-            (force with -Drosterline.postgres=embedded|local).""";
+            (force with -Drosterline.postgres=embedded|local).
+            sync-worker: `sync-worker once` on a timer (the daemon of this version claims nothing; see WorkerLoop);
+            -Drosterline.worker.mode=daemon runs `sync-worker daemon` instead.""";
 
     private Main() {
     }
@@ -149,7 +151,7 @@ public final class Main {
             builder.environment().put("E2E_SANDBOX_CLIENT_SECRET", DemoSeeder.SANDBOX_CLIENT_SECRET);
         });
         // Whether a sync-worker daemon runs, so a browser test knows an import will be picked up.
-        builder.environment().put("E2E_WORKER", stack.workerRunning() ? "daemon" : "none");
+        builder.environment().put("E2E_WORKER", stack.workerMode().map(mode -> mode.equals("daemon") ? "daemon" : "once-loop").orElse("none"));
         stack.webUiUrl().ifPresent(url -> builder.environment().put("E2E_BASE_URL", url));
         stack.demoSeed().ifPresent(seed -> builder.environment().put("E2E_SEEDED_DISTRICT", seed.districtId()));
         try {
@@ -200,7 +202,9 @@ public final class Main {
                         + url + "/oauth/token, client " + DemoSeeder.SANDBOX_CLIENT_ID + " / " + DemoSeeder.SANDBOX_CLIENT_SECRET + ")")
                 .orElse("(not running: sis-sandbox is not built)"));
         stack.demoSeed().ifPresent(seed -> line(out, "Demo district", "Harbor Unified, " + seed.summary()));
-        line(out, "sync-worker", stack.workerRunning() ? "daemon, polling roster-api for due runs" : "(not running)");
+        line(out, "sync-worker", stack.workerMode().map(mode -> mode.equals("daemon") ? "daemon, polling roster-api for due runs"
+                : "`sync-worker once` " + mode.substring("once ".length()) + " (the daemon claims nothing in this version; -D"
+                + DevStack.WORKER_MODE_PROPERTY + "=daemon runs it)").orElse("(not running)"));
         if (stack.postgres() != null) {
             line(out, "PostgreSQL", stack.postgres().jdbcUrl(stack.databaseName())
                     + (stack.postgres().isEmbedded() ? "  (embedded)" : "  (local server)"));

@@ -52,7 +52,7 @@ public record StackOptions(
     public static StackOptions localRun(RepoLayout repo) {
         return new StackOptions(repo, repo.root().resolve(".run"), EnumSet.allOf(Component.class),
                 "rosterline", false, RepoLayout.cacheRoot().resolve("postgres-15-data"),
-                5432, 8180, 8080, 2222, 8090, 5173, Map.of(), 2000, "5s", true, false);
+                5432, 8180, 8080, 2222, 8090, 5173, Map.of(), 2000, "10s", true, false);
     }
 
     /**
@@ -75,7 +75,7 @@ public record StackOptions(
 
     /**
      * The browser tests' stack (--ephemeral): Keycloak, roster-api, a small sandbox SIS (a few hundred students, so an
-     * import takes seconds) and the sync-worker daemon polling every 2 s, all on free ports with a throw-away database.
+     * import takes seconds) and the sync worker polling every 2 s, all on free ports with a throw-away database.
      * Nothing is seeded beyond roster-api's bare demo districts: the test walks the checklist itself.
      */
     public static StackOptions ephemeral(RepoLayout repo, Path workDir) {
