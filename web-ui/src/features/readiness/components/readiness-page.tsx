@@ -86,17 +86,18 @@ function FindingCard({ districtId, finding }: { districtId: string; finding: Fin
       else next.add(key);
       return next;
     });
+  // mutateAsync: a finding whose records are all linked leaves the review and this card with it, and mutate's
+  // callbacks would be dropped with the card, leaving the result unannounced.
   const linkRecords = (chosen: FindingRecord[]) =>
-    link.mutate(
-      { districtId, actions: chosen.map((r) => ({ type: 'LINK', accountId: r.accountId!, sourcedId: r.sourcedIds![0] })) },
-      {
-        onSuccess: (done) => {
+    link
+      .mutateAsync({ districtId, actions: chosen.map((r) => ({ type: 'LINK', accountId: r.accountId!, sourcedId: r.sourcedIds![0] })) })
+      .then(
+        (done) => {
           setChecked(new Set());
           notifySaved(`Linked ${done.length} ${done.length === 1 ? 'account' : 'accounts'} to the incoming records. Each can be undone below.`);
         },
-        onError: (e) => notifyFailed('Linking the accounts', e),
-      },
-    );
+        (e) => notifyFailed('Linking the accounts', e),
+      );
 
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby={headingId}>
@@ -186,12 +187,9 @@ function FindingCard({ districtId, finding }: { districtId: string; finding: Fin
               loading={acknowledge.isPending}
               aria-label={`Acknowledge: ${finding.title}`}
               onClick={() =>
-                acknowledge.mutate(
-                  { districtId, kind: finding.kind! },
-                  {
-                    onSuccess: () => notifySaved(`${finding.title}: acknowledged.`),
-                    onError: (e) => notifyFailed('Acknowledging the finding', e),
-                  },
+                acknowledge.mutateAsync({ districtId, kind: finding.kind! }).then(
+                  () => notifySaved(`${finding.title}: acknowledged.`),
+                  (e) => notifyFailed('Acknowledging the finding', e),
                 )
               }
             >

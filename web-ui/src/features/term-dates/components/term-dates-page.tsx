@@ -149,12 +149,14 @@ function TermRow({ districtId, term }: { districtId: string; term: Term }) {
             loading={update.isPending}
             aria-label={`Save dates for ${term.title}`}
             onClick={() =>
-              update.mutate(
-                // null removes an override (see the endpoint's description); the OpenAPI document marks the fields
-                // optional but not nullable, hence the cast. Reported to the API owner.
-                { districtId, sourcedId: term.sourcedId!, body: { overrideStart, freezeEnd } as unknown as TermOverride },
-                { onSuccess: () => notifySaved(`Dates for ${term.title} saved.`), onError: (e) => notifyFailed(`Saving dates for ${term.title}`, e) },
-              )
+              // mutateAsync: the saved dates re-key this row (a fresh row for the new values), and mutate's own
+              // callbacks would be dropped with the old row, leaving the save unannounced.
+              update
+                .mutateAsync({ districtId, sourcedId: term.sourcedId!, body: { overrideStart, freezeEnd } satisfies TermOverride })
+                .then(
+                  () => notifySaved(`Dates for ${term.title} saved.`),
+                  (e) => notifyFailed(`Saving dates for ${term.title}`, e),
+                )
             }
           >
             Save
