@@ -12,6 +12,8 @@ const theme = createTheme({
   // Shade 8 keeps white-on-primary buttons and primary links above WCAG AA contrast.
   primaryShade: 8,
   defaultRadius: 'md',
+  // People who ask their system for less motion get no fading dialogs and sliding notifications.
+  respectReducedMotion: true,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   components: {
     // Mantine's dialog close button is an unnamed icon: screen readers would announce only "button".
