@@ -109,7 +109,7 @@ describe('Schedule', () => {
     expect(within(dialog).getByRole('status', { name: 'Going live waits for these steps' })).toHaveTextContent('Import and review: Not started');
     expect(within(dialog).getByRole('button', { name: 'Go live' })).toBeDisabled();
     await expectNoAxeViolations(container);
-    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Close preview' }));
     expect(puts).toEqual([]);
   });
 

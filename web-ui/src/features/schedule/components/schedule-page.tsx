@@ -140,7 +140,7 @@ function ScheduleView({ districtId, schedule }: { districtId: string; schedule: 
           <Text size="sm">You can pause at any time from this page.</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              {schedule.readyToGoLive ? 'Not yet' : 'Close'}
+              {schedule.readyToGoLive ? 'Not yet' : 'Close preview'}
             </Button>
             <Button
               loading={update.isPending}
