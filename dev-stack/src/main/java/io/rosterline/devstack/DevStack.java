@@ -107,10 +107,12 @@ public final class DevStack implements AutoCloseable {
         ManagedProcess sandbox = null;
         if (options.has(Component.SIS_SANDBOX) && repo.sandboxJar().isPresent()) {
             sandboxPort = freeOrFail(Ports.resolve(options.sandboxPort()), "sis-sandbox");
-            List<String> args = new ArrayList<>(List.of("--port", String.valueOf(sandboxPort),
-                    "--school-year", String.valueOf(StackOptions.currentSchoolYear(LocalDate.now()))));
+            List<String> args = new ArrayList<>(List.of("--port", String.valueOf(sandboxPort)));
             if (options.sandboxStudents() > 0) {
-                args.addAll(List.of("--students", String.valueOf(options.sandboxStudents())));
+                // The local run's and the browser tests' district: their size, in the school year running today (the
+                // system tests keep the sandbox's fixed defaults, which their expectations are written against).
+                args.addAll(List.of("--students", String.valueOf(options.sandboxStudents()),
+                        "--school-year", String.valueOf(StackOptions.currentSchoolYear(LocalDate.now()))));
             }
             sandbox = startJava("sis-sandbox", repo.sandboxJar().get(), Map.of(), Map.of(), args);
         }

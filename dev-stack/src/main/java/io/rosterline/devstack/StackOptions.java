@@ -17,7 +17,8 @@ import java.util.UUID;
  * @param dropDatabaseOnClose   true for throw-away test databases
  * @param embeddedPostgresData  data folder of an embedded PostgreSQL (null: throw-away); unused with the local server
  * @param extraApiProperties    more -D properties for roster-api (a test's knobs)
- * @param sandboxStudents       size of the sandbox SIS's district (its --students)
+ * @param sandboxStudents       size of the sandbox SIS's district (its --students), which then serves the current school
+ *                              year; 0 keeps the sandbox's own defaults (2000 students, school year 2027)
  * @param workerPoll            how often the sync-worker daemon asks for work (rosterline.worker.poll), e.g. "5s"
  * @param seedDemoDistrict      after start, bring the demo district Harbor Unified half-way through the checklist
  *                              through the REST API ({@link DemoSeeder})
