@@ -12,6 +12,8 @@ const features = [
   'courses',
   'licenses',
   'imports',
+  'license-why',
+  'readiness',
   'term-dates',
   'sticky-licenses',
   'schedule',

@@ -34,6 +34,7 @@ export const routes: RouteObject[] = [
           { path: 'term-dates', ...page(() => import('./routes/term-dates')) },
           { path: 'sticky-licenses', ...page(() => import('./routes/sticky-licenses')) },
           { path: 'imports', ...page(() => import('./routes/imports')) },
+          { path: 'readiness', ...page(() => import('./routes/readiness')) },
           { path: 'schedule', ...page(() => import('./routes/schedule')) },
           { path: 'audit', ...page(() => import('./routes/audit')) },
         ],

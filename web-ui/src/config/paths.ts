@@ -18,6 +18,7 @@ export const stepPaths = [
   'term-dates',
   'sticky-licenses',
   'imports',
+  'readiness',
   'schedule',
   'audit',
 ] as const;
@@ -31,11 +32,24 @@ const stepRoutes: Record<string, StepPath> = {
   LICENSES: 'licenses',
   LICENSE_POOL: 'licenses',
   STAGED_REVIEW: 'imports',
-  READINESS_REVIEW: 'imports',
+  READINESS_REVIEW: 'readiness',
   TERM_DATES: 'term-dates',
   SCHEDULE: 'schedule',
 };
 
 export function stepPathForKey(key: string | undefined): StepPath | undefined {
   return key ? stepRoutes[key] : undefined;
+}
+
+/**
+ * The "why does this person hold this license" lookup on the imports page reads these search parameters, so any
+ * screen (the license plan, the readiness review) can link straight to an answer.
+ */
+export const whyParams = { user: 'whyUser', product: 'whyProduct' } as const;
+
+export function whySearch(userId: string, productId: string, current?: URLSearchParams): string {
+  const params = new URLSearchParams(current);
+  params.set(whyParams.user, userId);
+  params.set(whyParams.product, productId);
+  return `?${params.toString()}`;
 }

@@ -23,6 +23,7 @@ export const navSteps: { path: StepPath | ''; label: string }[] = [
   { path: 'imports', label: 'Imports' },
   { path: 'term-dates', label: 'Term dates' },
   { path: 'sticky-licenses', label: 'Sticky licenses' },
+  { path: 'readiness', label: 'Readiness review' },
   { path: 'schedule', label: 'Schedule' },
   { path: 'audit', label: 'Audit trail' },
 ];

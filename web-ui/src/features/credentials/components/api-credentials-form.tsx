@@ -79,8 +79,10 @@ function Form({ districtId, saved }: { districtId: string; saved: SisCredentials
     }
   };
 
+  // mutateAsync, not mutate's callbacks: saving refreshes the stored details, which remounts this form (its key),
+  // and a mutate callback of an unmounted form never runs, so the result would go unannounced.
   const submit = (values: Values) =>
-    save.mutate(
+    save.mutateAsync(
       {
         districtId,
         body: {
@@ -93,8 +95,7 @@ function Form({ districtId, saved }: { districtId: string; saved: SisCredentials
           scope: values.scope.trim() || undefined,
         },
       },
-      { onSuccess: announce, onError: (error) => notifyFailed('Saving the connection', error) },
-    );
+    ).then(announce, (error) => notifyFailed('Saving the connection', error));
 
   const plain = save.error ? toPlainError(save.error) : null;
   const v = saved.validation;
@@ -147,7 +148,7 @@ function Form({ districtId, saved }: { districtId: string; saved: SisCredentials
               <Button
                 variant="default"
                 loading={validate.isPending}
-                onClick={() => validate.mutate(districtId, { onSuccess: announce, onError: (e) => notifyFailed('Checking the connection', e) })}
+                onClick={() => validate.mutateAsync(districtId).then(announce, (e) => notifyFailed('Checking the connection', e))}
               >
                 Check again
               </Button>

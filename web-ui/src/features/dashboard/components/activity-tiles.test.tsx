@@ -64,7 +64,8 @@ describe('Dashboard activity tiles', () => {
       `/districts/${HARBOR.id}/imports?run=${staged.id}`,
     );
     const lastSync = screen.getByRole('region', { name: 'Last License Sync' });
-    expect(within(lastSync).getByText('Synced')).toBeInTheDocument();
+    expect(within(lastSync).getByText('Licenses synced')).toBeInTheDocument();
+    expect(within(lastSync).getByText('Sync licenses, applied Nov 22, 2026, 12:03 AM PST.')).toBeInTheDocument();
     expect(within(lastSync).getByRole('link', { name: 'View the last license sync' })).toHaveAttribute('href', `/districts/${HARBOR.id}/imports?run=${applied.id}`);
     expect(await screen.findByText('1 license stays with its holder whatever the roster says.')).toBeInTheDocument();
     const overrides = screen.getByRole('region', { name: 'Overrides' });
@@ -75,5 +76,44 @@ describe('Dashboard activity tiles', () => {
     await user.click(within(lastSync).getByRole('button', { name: 'RESYNC' }));
     await waitFor(() => expect(requested).toEqual([{ kind: 'RESYNC' }]));
     expect(await screen.findByText('Full resync started: every record is read again and the licenses are synced.')).toBeInTheDocument();
+  });
+
+  it('given a held nightly sync after an applied Manual Import and an older resync, then the import tile says it is held and the sync tile shows the newest applied run', async () => {
+    const held: Schemas['Run'] = { ...applied, id: '1a2b3c4d-0000-4000-8000-000000000010', kind: 'NIGHTLY', status: 'HELD', createdAt: '2026-11-25T08:00:00Z', appliedAt: undefined };
+    const importApplied: Schemas['Run'] = { ...applied, id: '1a2b3c4d-0000-4000-8000-000000000011', kind: 'MANUAL_IMPORT', createdAt: '2026-11-21T08:00:00Z', appliedAt: '2026-11-24T17:30:00Z' };
+    const resync: Schemas['Run'] = { ...applied, id: '1a2b3c4d-0000-4000-8000-000000000012', kind: 'RESYNC', createdAt: '2026-11-23T08:00:00Z', appliedAt: '2026-11-23T08:20:00Z' };
+    server.use(
+      http.get('/api/v1/districts/{districtId}/runs', ({ response }) =>
+        response(200).json({ items: [held, resync, importApplied], page: 0, size: 50, total: 3 }),
+      ),
+    );
+    const { container } = await renderInDistrict(<RunTiles />);
+
+    const lastImport = await screen.findByRole('region', { name: 'Last Roster Import' });
+    expect(await within(lastImport).findByText('Held for your review')).toBeInTheDocument();
+    expect(within(lastImport).queryByText(/Waiting/)).not.toBeInTheDocument();
+    expect(within(lastImport).getByText('Nightly sync of Nov 25, 2026, 12:00 AM PST')).toBeInTheDocument();
+    const lastSync = screen.getByRole('region', { name: 'Last License Sync' });
+    expect(within(lastSync).getByText('Manual import, applied Nov 24, 2026, 9:30 AM PST.')).toBeInTheDocument();
+    expect(within(lastSync).getByRole('link', { name: 'View the last license sync' })).toHaveAttribute(
+      'href',
+      `/districts/${HARBOR.id}/imports?run=${importApplied.id}`,
+    );
+    await expectNoAxeViolations(container);
+  });
+
+  it.each([
+    ['DISCARDED', 'Discarded'],
+    ['SHADOWED', 'Dry run kept (not applied)'],
+  ] as const)('given the newest run is %s, then the import tile names it and no sync is claimed', async (status, label) => {
+    server.use(
+      http.get('/api/v1/districts/{districtId}/runs', ({ response }) =>
+        response(200).json({ items: [{ ...staged, status, counts: undefined }], page: 0, size: 50, total: 1 }),
+      ),
+    );
+    await renderInDistrict(<RunTiles />);
+    const lastImport = await screen.findByRole('region', { name: 'Last Roster Import' });
+    expect(await within(lastImport).findByText(label)).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Last License Sync' })).getByText('Licenses have not been synced yet.')).toBeInTheDocument();
   });
 });

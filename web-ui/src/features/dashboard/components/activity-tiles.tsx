@@ -5,19 +5,11 @@ import { notifyFailed, notifySaved } from '@/components/ui/notify';
 import { paths } from '@/config/paths';
 import { formatDate, formatDateTime } from '@/lib/dates';
 import { useCurrentDistrict } from '@/lib/district';
+import { KIND_LABELS, lastLicenseSync, statusOf } from '@/lib/run-labels';
 import { useRecentRuns, type CollectionCounts, type Run } from '../api/get-recent-runs';
 import { useRequestResync } from '../api/request-resync';
 import { useStickyCount } from '../api/get-sticky-count';
 import { useTermOverrides } from '../api/get-term-overrides';
-
-const STATUS: Record<string, { label: string; color: string }> = {
-  QUEUED: { label: 'Waiting', color: 'gray' },
-  RUNNING: { label: 'Running', color: 'blue' },
-  STAGED: { label: 'Ready to review', color: 'yellow' },
-  APPLIED: { label: 'Synced', color: 'green' },
-  FAILED: { label: 'Failed', color: 'red' },
-  SUPERSEDED: { label: 'Superseded', color: 'gray' },
-};
 
 function Tile({ id, title, badge, children, actions }: { id: string; title: string; badge?: ReactNode; children: ReactNode; actions?: ReactNode }) {
   return (
@@ -43,7 +35,7 @@ function Tile({ id, title, badge, children, actions }: { id: string; title: stri
 function statusBadge(run: Run | undefined, loading: boolean) {
   if (loading) return <Badge variant="light">Loading…</Badge>;
   if (!run) return <Badge variant="light" color="gray">None yet</Badge>;
-  const s = STATUS[run.status ?? 'QUEUED'] ?? STATUS.QUEUED!;
+  const s = statusOf(run.status);
   return (
     <Badge variant="light" color={s.color}>
       {s.label}
@@ -65,7 +57,7 @@ export function RunTiles() {
   const resync = useRequestResync();
   const items = runs.data?.items ?? [];
   const lastImport = items[0];
-  const lastSync = items.find((r) => r.kind !== 'MANUAL_IMPORT' || r.status === 'APPLIED');
+  const lastSync = lastLicenseSync(items);
   const view = (run: Run) => `${paths.districtStep(id, 'imports')}?run=${run.id}`;
   return (
     <>
@@ -84,7 +76,9 @@ export function RunTiles() {
       >
         {lastImport ? (
           <>
-            <Text size="sm">{formatDateTime(lastImport.createdAt, timezone)}</Text>
+            <Text size="sm">
+              {KIND_LABELS[lastImport.kind ?? 'MANUAL_IMPORT']} of {formatDateTime(lastImport.createdAt, timezone)}
+            </Text>
             {countsLine(lastImport) && <Text size="sm">{countsLine(lastImport)}</Text>}
             {lastImport.error && (
               <Text size="sm" c="red">
@@ -122,10 +116,10 @@ export function RunTiles() {
       >
         <Text size="sm">
           {lastSync
-            ? lastSync.appliedAt
-              ? `Licenses synced ${formatDateTime(lastSync.appliedAt, timezone)}.`
-              : `Requested ${formatDateTime(lastSync.createdAt, timezone)}.`
-            : 'Licenses have not been synced yet.'}
+            ? `${KIND_LABELS[lastSync.kind ?? 'SYNC_LICENSES']}, applied ${formatDateTime(lastSync.appliedAt ?? lastSync.createdAt, timezone)}.`
+            : runs.isError
+              ? 'Could not load the license syncs.'
+              : 'Licenses have not been synced yet.'}
         </Text>
       </Tile>
     </>

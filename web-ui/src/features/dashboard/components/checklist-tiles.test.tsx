@@ -98,4 +98,20 @@ describe('Dashboard checklist', () => {
     expect(await screen.findByText("You don't have access to this district")).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to my district' })).toBeInTheDocument();
   });
+
+  it('given the readiness review is next, then its tile leads to the readiness review, not a dead end', async () => {
+    server.use(
+      http.get('/api/v1/districts/{districtId}/checklist', ({ response }) =>
+        response(200).json({
+          ...harborChecklist,
+          steps: [
+            { key: 'READINESS_REVIEW', title: 'Readiness review', state: 'NEEDS_ATTENTION', summary: '1 blocking finding(s) to fix or acknowledge', nextAction: 'Open the readiness review', blocksGoLive: true },
+          ],
+        }),
+      ),
+    );
+    const { user, router } = await renderInDistrict(<ChecklistTiles />);
+    await user.click(await screen.findByRole('link', { name: 'Open the readiness review: Readiness review' }));
+    expect(router.state.location.pathname).toBe(`/districts/${HARBOR.id}/readiness`);
+  });
 });

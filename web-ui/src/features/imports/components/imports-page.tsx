@@ -17,7 +17,14 @@ export function ImportsPage() {
   const latest = useRuns(id, 0, 1);
   const request = useRequestRun();
   const runId = params.get('run') ?? latest.data?.items?.[0]?.id;
-  const show = (next: string) => setParams({ run: next });
+  // Other parameters (the "why" lookup's) stay.
+  const show = (next: string) => {
+    setParams((current) => {
+      const updated = new URLSearchParams(current);
+      updated.set('run', next);
+      return updated;
+    });
+  };
   const busy = request.error instanceof ApiError && request.error.status === 409 ? toPlainError(request.error) : null;
 
   const start = (kind: 'MANUAL_IMPORT' | 'RESYNC') =>

@@ -1,8 +1,22 @@
-import { Alert, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
 import type { Schemas } from '@/api/client';
+import { whySearch } from '@/config/paths';
 import type { LicensePlan as Plan } from '../api/get-run-plan';
 
-function People({ people, total, empty }: { people: Schemas['Person'][]; total: number; empty: string }) {
+/** For an applied sync: a link to the "why" lookup for this person and license (the lookup explains today's holdings). */
+function WhyLink({ person, productId }: { person: Schemas['Person']; productId?: string }) {
+  const [params] = useSearchParams();
+  if (!person.sourcedId || !productId) return null;
+  return (
+    <Anchor component={Link} to={{ search: whySearch(person.sourcedId, productId, params), hash: 'license-why' }} size="sm"
+      aria-label={`Why ${person.name ?? person.sourcedId} and ${person.sku}?`}>
+      Why?
+    </Anchor>
+  );
+}
+
+function People({ people, total, empty, productIds }: { people: Schemas['Person'][]; total: number; empty: string; productIds?: Map<string, string> }) {
   if (people.length === 0) return <Text size="sm">{empty}</Text>;
   return (
     <>
@@ -13,6 +27,11 @@ function People({ people, total, empty }: { people: Schemas['Person'][]; total: 
             <Table.Th scope="col">Role</Table.Th>
             <Table.Th scope="col">License</Table.Th>
             <Table.Th scope="col">Why</Table.Th>
+            {productIds && (
+              <Table.Th scope="col">
+                <span className="sr-only">Explain</span>
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -27,6 +46,11 @@ function People({ people, total, empty }: { people: Schemas['Person'][]; total: 
               <Table.Td>{p.role}</Table.Td>
               <Table.Td>{p.sku}</Table.Td>
               <Table.Td>{p.reason}</Table.Td>
+              {productIds && (
+                <Table.Td>
+                  <WhyLink person={p} productId={productIds.get(p.sku ?? '')} />
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -40,17 +64,21 @@ function People({ people, total, empty }: { people: Schemas['Person'][]; total: 
   );
 }
 
-/** Who gains and loses which license, seats needed against seats available, and who would get no seat. */
-export function LicensePlan({ plan }: { plan: Plan }) {
+/**
+ * Who gains and loses which license, seats needed against seats available, and who would get no seat. For an applied
+ * sync (applied=true) the same report says what the sync did, and each person links to the "why" lookup.
+ */
+export function LicensePlan({ plan, applied = false }: { plan: Plan; applied?: boolean }) {
   const products = plan.products ?? [];
   const unseated = plan.unseatedTotal ?? 0;
+  const productIds = applied ? new Map(products.map((p) => [p.sku ?? '', p.productId ?? ''])) : undefined;
   return (
     <Stack gap="sm" component="section" aria-labelledby="plan-title">
       <Title order={3} size="h5" id="plan-title">
-        License plan
+        {applied ? 'What this sync changed' : 'License plan'}
       </Title>
       {unseated > 0 && (
-        <Alert color="orange" title={`${unseated} people would get no seat`} role="status">
+        <Alert color="orange" title={`${unseated} people ${applied ? 'got' : 'would get'} no seat`} role="status">
           A product needs more seats than its pools have left. Add seats on the Licenses page, or these people go without.
         </Alert>
       )}
@@ -94,13 +122,13 @@ export function LicensePlan({ plan }: { plan: Plan }) {
           <Tabs.Tab value="unseated">No seat ({unseated})</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="gains" pt="sm">
-          <People people={plan.gains ?? []} total={plan.gainsTotal ?? 0} empty="Nobody gains a license." />
+          <People people={plan.gains ?? []} total={plan.gainsTotal ?? 0} empty="Nobody gains a license." productIds={productIds} />
         </Tabs.Panel>
         <Tabs.Panel value="losses" pt="sm">
-          <People people={plan.losses ?? []} total={plan.lossesTotal ?? 0} empty="Nobody loses a license." />
+          <People people={plan.losses ?? []} total={plan.lossesTotal ?? 0} empty="Nobody loses a license." productIds={productIds} />
         </Tabs.Panel>
         <Tabs.Panel value="unseated" pt="sm">
-          <People people={plan.unseated ?? []} total={unseated} empty="Everyone who needs a seat gets one." />
+          <People people={plan.unseated ?? []} total={unseated} empty="Everyone who needs a seat gets one." productIds={productIds} />
         </Tabs.Panel>
       </Tabs>
       {plan.allocationOrder && (

@@ -1,4 +1,4 @@
-import { Badge, Button, Modal, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Pager } from '@/components/ui/pager';
 import { QueryState } from '@/components/ui/query-state';
@@ -22,11 +22,32 @@ export function RunClasses({ districtId, runId }: { districtId: string; runId: s
   const [change, setChange] = useState<ClassChange | 'ALL'>('ALL');
   const [rosterOf, setRosterOf] = useState<{ id: string; title: string } | null>(null);
   const classes = useRunClasses(districtId, runId, { page, size: PAGE_SIZE, change: change === 'ALL' ? undefined : change });
+  const [classId, setClassId] = useState('');
   return (
     <Stack gap="sm" component="section" aria-labelledby="classes-title">
       <Title order={3} size="h5" id="classes-title">
         Classes
       </Title>
+      <form
+        aria-label="Open a class roster by ClassId"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (classId.trim()) setRosterOf({ id: classId.trim(), title: classId.trim() });
+        }}
+      >
+        <Group align="flex-end" gap="xs">
+          <TextInput
+            label="ClassId"
+            description="The class's sourcedId in your SIS, e.g. from a teacher's question"
+            value={classId}
+            onChange={(e) => setClassId(e.currentTarget.value)}
+            w={280}
+          />
+          <Button type="submit" variant="default" disabled={!classId.trim()}>
+            Open roster
+          </Button>
+        </Group>
+      </form>
       <SegmentedControl
         aria-label="Show classes"
         value={change}

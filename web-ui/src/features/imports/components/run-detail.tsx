@@ -7,10 +7,11 @@ import { useApplyRun } from '../api/apply-run';
 import { useRun } from '../api/get-run';
 import { useRunPlan } from '../api/get-run-plan';
 import { useStagedCounts } from '../api/get-staged-counts';
-import { hasStaged, isActive, type Run } from '../api/types';
+import { hasPlan, hasStaged, isActive, type Run } from '../api/types';
+import { HoldReview } from './hold-review';
 import { LicensePlan } from './license-plan';
 import { RunClasses } from './run-classes';
-import { KIND_LABELS, STATUS } from './run-labels';
+import { KIND_LABELS, statusOf } from '@/lib/run-labels';
 
 const COLLECTIONS: Record<string, string> = {
   orgs: 'Schools',
@@ -36,10 +37,10 @@ export function RunDetail({ districtId, runId, timezone }: { districtId: string;
 
 function RunView({ districtId, run, timezone }: { districtId: string; run: Run; timezone?: string }) {
   const runId = run.id!;
-  const status = STATUS[run.status ?? 'QUEUED'];
+  const status = statusOf(run.status);
   const staged = hasStaged(run.status);
   const counts = useStagedCounts(districtId, runId, run.status, staged);
-  const plan = useRunPlan(districtId, runId, run.status, run.status === 'STAGED');
+  const plan = useRunPlan(districtId, runId, run.status, hasPlan(run.status));
   const apply = useApplyRun();
   const [confirming, { open, close }] = useDisclosure(false);
   const progress = run.progress;
@@ -106,6 +107,18 @@ function RunView({ districtId, run, timezone }: { districtId: string; run: Run; 
           Applied {formatDateTime(run.appliedAt, timezone)}.
         </Alert>
       )}
+      {run.status === 'DISCARDED' && (
+        <Alert color="gray" title="Discarded">
+          {run.error ?? 'This sync was discarded; its removals were never applied.'}
+        </Alert>
+      )}
+      {run.status === 'SHADOWED' && (
+        <Alert color="gray" title="Dry run">
+          A nightly dry run while the district is still setting up: it shows what a sync would do and changes nothing.
+        </Alert>
+      )}
+
+      <HoldReview districtId={districtId} run={run} timezone={timezone} />
 
       {staged && (
         <QueryState query={counts} loadingLabel="Loading what changed…">
@@ -145,6 +158,12 @@ function RunView({ districtId, run, timezone }: { districtId: string; run: Run; 
 
       {staged && <RunClasses districtId={districtId} runId={runId} />}
 
+      {run.status === 'APPLIED' && (
+        <QueryState query={plan} loadingLabel="Loading what the sync changed…">
+          {(p) => <LicensePlan plan={p} applied />}
+        </QueryState>
+      )}
+
       {run.status === 'STAGED' && (
         <QueryState query={plan} loadingLabel="Working out the license plan…">
           {(p) => (
@@ -155,7 +174,11 @@ function RunView({ districtId, run, timezone }: { districtId: string; run: Run; 
               </Group>
               <Modal opened={confirming} onClose={close} title="Sync licenses now?">
                 <Stack gap="sm">
-                  <Text size="sm">This makes the imported roster live and changes licenses right away:</Text>
+                  <Text size="sm">
+                    {run.kind === 'RESTORE'
+                      ? 'This puts the license assignments back as the earlier sync left them, right away:'
+                      : 'This makes the imported roster live and changes licenses right away:'}
+                  </Text>
                   <List size="sm">
                     <List.Item>{p.gainsTotal ?? 0} licenses given</List.Item>
                     <List.Item>{p.lossesTotal ?? 0} licenses taken away</List.Item>

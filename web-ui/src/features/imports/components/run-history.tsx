@@ -1,16 +1,21 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
+import { notifyFailed, notifySaved } from '@/components/ui/notify';
 import { Pager } from '@/components/ui/pager';
 import { QueryState } from '@/components/ui/query-state';
 import { formatDateTime } from '@/lib/dates';
+import { KIND_LABELS, statusOf } from '@/lib/run-labels';
 import { useRuns } from '../api/get-runs';
-import type { CollectionCounts } from '../api/types';
-import { KIND_LABELS, STATUS } from './run-labels';
+import { useRestoreRun } from '../api/restore-run';
+import type { CollectionCounts, Run } from '../api/types';
 
 const PAGE_SIZE = 10;
 
-/** Every run, newest first; View opens it above, RESYNC re-reads everything from the SIS and applies. */
+/**
+ * Every run, newest first; View opens it above, RESYNC re-reads everything from the SIS and applies, and Restore puts
+ * the license assignments back as an applied sync left them (after reviewing the restore's plan above).
+ */
 export function RunHistory({
   districtId,
   timezone,
@@ -28,6 +33,25 @@ export function RunHistory({
 }) {
   const [page, setPage] = useState(0);
   const runs = useRuns(districtId, page, PAGE_SIZE);
+  const restore = useRestoreRun();
+  const [restoring, setRestoring] = useState<{ run: Run; when: string } | null>(null);
+  const close = () => setRestoring(null);
+  const confirmRestore = () =>
+    restoring &&
+    restore.mutate(
+      { districtId, runId: restoring.run.id! },
+      {
+        onSuccess: (created) => {
+          close();
+          notifySaved('Restore prepared: review what it puts back, then press Sync Licenses.');
+          if (created.id) onView(created.id);
+        },
+        onError: (e) => {
+          close();
+          notifyFailed('Preparing the restore', e);
+        },
+      },
+    );
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="history-title">
       <Group justify="space-between" mb="sm">
@@ -75,8 +99,8 @@ export function RunHistory({
                         </Table.Td>
                         <Table.Td>{KIND_LABELS[r.kind ?? 'MANUAL_IMPORT']}</Table.Td>
                         <Table.Td>
-                          <Badge variant="light" color={STATUS[r.status ?? 'QUEUED'].color}>
-                            {STATUS[r.status ?? 'QUEUED'].label}
+                          <Badge variant="light" color={statusOf(r.status).color}>
+                            {statusOf(r.status).label}
                           </Badge>
                           {r.error && (
                             <Text size="xs" c="red" maw={320}>
@@ -86,9 +110,16 @@ export function RunHistory({
                         </Table.Td>
                         <Table.Td>{r.counts ? `${changes} records` : '—'}</Table.Td>
                         <Table.Td>
-                          <Button size="compact-xs" variant="default" aria-label={`View the run of ${when}`} onClick={() => onView(r.id!)}>
-                            View
-                          </Button>
+                          <Group gap={4} wrap="nowrap">
+                            <Button size="compact-xs" variant="default" aria-label={`View the run of ${when}`} onClick={() => onView(r.id!)}>
+                              View
+                            </Button>
+                            {r.status === 'APPLIED' && (
+                              <Button size="compact-xs" variant="subtle" aria-label={`Restore the licenses of ${when}`} onClick={() => setRestoring({ run: r, when })}>
+                                Restore…
+                              </Button>
+                            )}
+                          </Group>
                         </Table.Td>
                       </Table.Tr>
                     );
@@ -100,6 +131,22 @@ export function RunHistory({
           )
         }
       </QueryState>
+      <Modal opened={restoring !== null} onClose={close} title="Restore the licenses of this sync?">
+        <Stack gap="sm">
+          <Text size="sm">
+            Rosterline prepares a restore that gives back exactly the rostered licenses the sync of {restoring?.when} left, and shows you
+            its plan first. Nothing changes until you press Sync Licenses on it. Sticky and manual licenses are not touched.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button loading={restore.isPending} onClick={confirmRestore}>
+              Prepare the restore
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Paper>
   );
 }

@@ -3,6 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { notifyFailed, notifySaved } from '@/components/ui/notify';
 import { QueryState } from '@/components/ui/query-state';
+import { calendarAriaLabels } from '@/components/ui/calendar-labels';
 import { formatDate } from '@/lib/dates';
 import { fieldErrorsFor } from '@/lib/form-errors';
 import { useDeleteLicensePool } from '../api/delete-license-pool';
@@ -170,8 +171,8 @@ function PoolForm({ districtId, pool, products, onDone }: { districtId: string; 
         />
         <NumberInput label="Seats" min={0} value={seats} onChange={setSeats} error={errors.seats} />
         <Group grow>
-          <DateInput label="First day" valueFormat="MMM D, YYYY" value={startDate} onChange={setStartDate} error={errors.startDate} />
-          <DateInput label="Last day" valueFormat="MMM D, YYYY" value={endDate} onChange={setEndDate} error={errors.endDate} />
+          <DateInput label="First day" valueFormat="MMM D, YYYY" value={startDate} onChange={setStartDate} error={errors.startDate} ariaLabels={calendarAriaLabels} />
+          <DateInput label="Last day" valueFormat="MMM D, YYYY" value={endDate} onChange={setEndDate} error={errors.endDate} ariaLabels={calendarAriaLabels} />
         </Group>
         <TextInput label="Purchase order (optional)" value={purchaseOrder} onChange={(e) => setPurchaseOrder(e.currentTarget.value)} error={errors.purchaseOrder} />
         <div>

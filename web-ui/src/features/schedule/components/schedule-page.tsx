@@ -10,6 +10,7 @@ import { useCurrentDistrict } from '@/lib/district';
 import { toPlainError } from '@/lib/problem';
 import { useSchedule, type Schedule } from '../api/get-schedule';
 import { useUpdateSchedule } from '../api/update-schedule';
+import { TonightPreview } from './tonight-preview';
 
 const MODES: Record<Schemas['ScheduleMode'], { label: string; color: string; text: string }> = {
   SETUP: { label: 'Setting up', color: 'gray', text: 'Nightly syncs are off while you finish the checklist.' },
@@ -32,6 +33,7 @@ export function SchedulePage() {
 }
 
 function ScheduleView({ districtId, schedule }: { districtId: string; schedule: Schedule }) {
+  const { name, timezone } = useCurrentDistrict();
   const update = useUpdateSchedule();
   const [confirming, { open, close }] = useDisclosure(false);
   const mode = MODES[schedule.mode ?? 'SETUP'];
@@ -100,16 +102,34 @@ function ScheduleView({ districtId, schedule }: { districtId: string; schedule: 
           <Button color="orange" loading={update.isPending} onClick={() => setMode('PAUSED', 'Nightly syncs are paused.')}>
             Pause nightly syncs
           </Button>
+        ) : schedule.readyToGoLive ? (
+          <Button onClick={open}>{schedule.mode === 'PAUSED' ? 'Resume nightly syncs…' : 'Go live…'}</Button>
         ) : (
-          <Button onClick={open} disabled={!schedule.readyToGoLive}>
-            {schedule.mode === 'PAUSED' ? 'Resume nightly syncs…' : 'Go live…'}
+          // Not ready yet: the admin can still see what the first night would change, while finishing the steps.
+          <Button variant="default" onClick={open}>
+            Preview what changes tonight…
           </Button>
         )}
       </Group>
 
-      <Modal opened={confirming} onClose={close} title={schedule.mode === 'PAUSED' ? 'Resume nightly syncs?' : 'Go live tonight?'} size="lg">
+      <Modal
+        opened={confirming}
+        onClose={close}
+        title={!schedule.readyToGoLive ? 'What going live would change' : schedule.mode === 'PAUSED' ? 'Resume nightly syncs?' : 'Go live tonight?'}
+        size="lg"
+      >
         <Stack>
-          <Text size="sm">Tonight {windowText}, Rosterline will:</Text>
+          {confirming && <TonightPreview districtId={districtId} districtName={name} timezone={timezone ?? schedule.timezone} />}
+          {!schedule.readyToGoLive && (
+            <Alert color="orange" title="Going live waits for these steps" role="status">
+              <List size="sm">
+                {(schedule.liveBlockers ?? []).map((b) => (
+                  <List.Item key={b}>{b}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <Text size="sm">Every night {windowText}, Rosterline will:</Text>
           <List size="sm" spacing={4}>
             <List.Item>read classes and enrollments from your SIS for the schools you included;</List.Item>
             <List.Item>give teachers and students the licenses mapped to their courses, within your license pools;</List.Item>
@@ -120,9 +140,13 @@ function ScheduleView({ districtId, schedule }: { districtId: string; schedule: 
           <Text size="sm">You can pause at any time from this page.</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Not yet
+              {schedule.readyToGoLive ? 'Not yet' : 'Close preview'}
             </Button>
-            <Button loading={update.isPending} onClick={() => setMode('LIVE', `Live: the first nightly sync runs tonight ${windowText}.`)}>
+            <Button
+              loading={update.isPending}
+              disabled={!schedule.readyToGoLive}
+              onClick={() => setMode('LIVE', `Live: the first nightly sync runs tonight ${windowText}.`)}
+            >
               {schedule.mode === 'PAUSED' ? 'Resume' : 'Go live'}
             </Button>
           </Group>

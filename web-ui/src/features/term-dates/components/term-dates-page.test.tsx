@@ -45,4 +45,48 @@ describe('Term dates', () => {
     await waitFor(() => expect(puts).toEqual([{ overrideStart: null, freezeEnd: null }]));
     expect(await screen.findByText('Dates for Fall 2026 saved.')).toBeInTheDocument();
   });
+
+  it('given a term, when the admin picks a freeze end in the date picker, then that day is saved and shown as the new end', async () => {
+    const spring: Schemas['Term'] = {
+      sourcedId: 't-spring',
+      title: 'Spring 2027',
+      type: 'semester',
+      startDate: '2027-01-19',
+      endDate: '2027-06-15',
+      effectiveStart: '2027-01-19',
+      effectiveEnd: '2027-06-15',
+      warnings: [],
+    };
+    const puts: unknown[] = [];
+    server.use(
+      http.get('/api/v1/districts/{districtId}/terms', ({ response }) => response(200).json([puts.length ? { ...spring, freezeEnd: '2027-07-02', effectiveEnd: '2027-07-02' } : spring])),
+      http.put('/api/v1/districts/{districtId}/terms/{sourcedId}', async ({ params, request, response }) => {
+        expect(params.sourcedId).toBe('t-spring');
+        puts.push(await request.json());
+        return response(200).json({ ...spring, freezeEnd: '2027-07-02', effectiveEnd: '2027-07-02' });
+      }),
+      http.get('/api/v1/districts/{districtId}/checklist', ({ response }) => response(200).json({ steps: [] })),
+    );
+    const { user, container } = await renderInDistrict(<TermDatesPage />);
+
+    const freeze = await screen.findByRole('textbox', { name: 'Freeze end for Spring 2027' });
+    expect(freeze).toHaveValue('');
+    expect(screen.getByRole('button', { name: 'Save dates for Spring 2027' })).toBeDisabled();
+    await user.click(freeze);
+    // The calendar opens on the month the term ends; days before the end cannot be picked. (jsdom never finishes
+    // the popover's transition, so its buttons count as hidden: hidden: true.)
+    const day = (name: string) => screen.findByRole('button', { name, hidden: true });
+    expect(await day('Pick another month')).toHaveTextContent('June 2027');
+    expect(await day('14 June 2027')).toBeDisabled();
+    expect(await day('15 June 2027')).toBeEnabled();
+    await expectNoAxeViolations(container);
+    await user.click(await day('Next month'));
+    await user.click(await day('2 July 2027'));
+
+    expect(freeze).toHaveValue('Jul 2, 2027');
+    await user.click(screen.getByRole('button', { name: 'Save dates for Spring 2027' }));
+    await waitFor(() => expect(puts).toEqual([{ overrideStart: null, freezeEnd: '2027-07-02' }]));
+    expect(await screen.findByText('Dates for Spring 2027 saved.')).toBeInTheDocument();
+    expect(await screen.findByText('Jan 19, 2027 – Jul 2, 2027')).toBeInTheDocument();
+  });
 });

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Table, Text } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
+import { calendarAriaLabels } from '@/components/ui/calendar-labels';
 import { EmptyState } from '@/components/ui/empty-state';
 import { notifyFailed, notifySaved } from '@/components/ui/notify';
 import { PageHeader } from '@/components/ui/page-header';
@@ -115,6 +116,9 @@ function TermRow({ districtId, term }: { districtId: string; term: Term }) {
           onChange={setOverrideStart}
           clearButtonProps={{ 'aria-label': `Remove override start for ${term.title}` }}
           maxDate={term.startDate}
+          // The calendar opens where the choice is made: the weeks before the term starts.
+          defaultDate={term.startDate}
+          ariaLabels={calendarAriaLabels}
           w={160}
         />
       </Table.Td>
@@ -128,6 +132,9 @@ function TermRow({ districtId, term }: { districtId: string; term: Term }) {
           onChange={setFreezeEnd}
           clearButtonProps={{ 'aria-label': `Remove freeze end for ${term.title}` }}
           minDate={term.endDate}
+          // ... and the weeks after it ends.
+          defaultDate={term.endDate}
+          ariaLabels={calendarAriaLabels}
           w={160}
         />
       </Table.Td>
@@ -142,12 +149,14 @@ function TermRow({ districtId, term }: { districtId: string; term: Term }) {
             loading={update.isPending}
             aria-label={`Save dates for ${term.title}`}
             onClick={() =>
-              update.mutate(
-                // null removes an override (see the endpoint's description); the OpenAPI document marks the fields
-                // optional but not nullable, hence the cast. Reported to the API owner.
-                { districtId, sourcedId: term.sourcedId!, body: { overrideStart, freezeEnd } as unknown as TermOverride },
-                { onSuccess: () => notifySaved(`Dates for ${term.title} saved.`), onError: (e) => notifyFailed(`Saving dates for ${term.title}`, e) },
-              )
+              // mutateAsync: the saved dates re-key this row (a fresh row for the new values), and mutate's own
+              // callbacks would be dropped with the old row, leaving the save unannounced.
+              update
+                .mutateAsync({ districtId, sourcedId: term.sourcedId!, body: { overrideStart, freezeEnd } satisfies TermOverride })
+                .then(
+                  () => notifySaved(`Dates for ${term.title} saved.`),
+                  (e) => notifyFailed(`Saving dates for ${term.title}`, e),
+                )
             }
           >
             Save

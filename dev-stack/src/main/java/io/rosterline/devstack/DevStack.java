@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,7 +20,10 @@ import java.util.Optional;
  * sis-sandbox, the sync-worker daemon and the web UI. The local run ({@link Main}) and the system tests both
  * start things through this class, so there is one way to run the product.
  *
- * <p>Closing the stack stops everything it started, in reverse order, and drops a throw-away database.
+ * <p>Closing the stack stops everything it started, in reverse order, and drops a throw-away database. Closing is
+ * safe at any moment, also from another thread while {@link #startAll()} is still starting things (the launcher's
+ * Ctrl-C hook): whatever was started is stopped, and whatever a start in progress brings up afterwards is stopped
+ * the moment it is registered.
  */
 public final class DevStack implements AutoCloseable {
 
@@ -42,44 +46,75 @@ public final class DevStack implements AutoCloseable {
     private int webPort;
     private boolean databaseCreated;
     private volatile boolean closed;
+    private DemoSeeder.Result demoSeed;
+    /** How the sync worker runs ("daemon", "once every 5 s"), null when it does not. */
+    private String workerMode;
+    /** -Drosterline.worker.mode=daemon runs `sync-worker daemon` instead of the once loop (see {@link WorkerLoop}). */
+    static final String WORKER_MODE_PROPERTY = "rosterline.worker.mode";
+    static final String WORKER_MODE_DAEMON = "daemon";
 
     private DevStack(StackOptions options) {
         this.options = options;
     }
 
+    /** Starts everything; on failure stops what was started and rethrows. */
     public static DevStack start(StackOptions options) {
-        DevStack stack = new DevStack(options);
+        DevStack stack = create(options);
+        stack.startAll();
+        return stack;
+    }
+
+    /** A stack that has started nothing yet: register its {@link #close()} (e.g. as a shutdown hook), then {@link #startAll()}. */
+    public static DevStack create(StackOptions options) {
+        return new DevStack(options);
+    }
+
+    /** Starts every component; on failure (or when closed meanwhile) stops what was started and throws. */
+    public void startAll() {
         try {
-            stack.startAll();
-            return stack;
+            startEverything();
         } catch (RuntimeException | Error e) {
-            stack.close();
+            boolean stoppedFromOutside = closed;
+            close();
+            if (stoppedFromOutside) {
+                // Closed meanwhile (Ctrl-C): whatever failed next (a server killed under its readiness check) is no failure.
+                throw e instanceof StackStartException s && s.stoppedWhileStarting() ? s : StackStartException.stopped(e);
+            }
             throw e;
         }
     }
 
-    private void startAll() {
+    private void startEverything() {
         RepoLayout repo = options.repo();
         createDirectories(options.workDir());
         requireBuilt();
         // Keycloak takes longest: launch it first and let PostgreSQL (and the sandbox) start meanwhile.
         if (options.has(Component.KEYCLOAK)) {
             int port = freeOrFail(Ports.resolve(options.keycloakPort()), "Keycloak");
+            requireOpen();
             keycloak = KeycloakServer.launch(RepoLayout.keycloakZip(), RepoLayout.keycloakVersion(),
                     RepoLayout.cacheRoot(), options.workDir().resolve("keycloak"), repo.realmFile(), port);
             track(keycloak, keycloak.process());
         }
         if (options.has(Component.ROSTER_API)) {
-            postgres = Postgres.localOrEmbedded(options.embeddedPostgresData(), options.postgresPort());
-            started.push(postgres);
+            requireOpen();
+            Postgres server = Postgres.localOrEmbedded(options.embeddedPostgresData(), options.postgresPort());
+            track(server, null);
+            postgres = server;
             postgres.createDatabaseIfMissing(options.databaseName());
-            databaseCreated = true;
+            databaseCreatedOrDrop();
         }
         ManagedProcess sandbox = null;
         if (options.has(Component.SIS_SANDBOX) && repo.sandboxJar().isPresent()) {
             sandboxPort = freeOrFail(Ports.resolve(options.sandboxPort()), "sis-sandbox");
-            sandbox = startJava("sis-sandbox", repo.sandboxJar().get(), Map.of(), Map.of(),
-                    List.of("--port", String.valueOf(sandboxPort)));
+            List<String> args = new ArrayList<>(List.of("--port", String.valueOf(sandboxPort)));
+            if (options.sandboxStudents() > 0) {
+                // The local run's and the browser tests' district: their size, in the school year running today (the
+                // system tests keep the sandbox's fixed defaults, which their expectations are written against).
+                args.addAll(List.of("--students", String.valueOf(options.sandboxStudents()),
+                        "--school-year", String.valueOf(StackOptions.currentSchoolYear(LocalDate.now()))));
+            }
+            sandbox = startJava("sis-sandbox", repo.sandboxJar().get(), Map.of(), Map.of(), args);
         }
         if (keycloak != null) {
             keycloak.awaitReady();
@@ -92,6 +127,10 @@ public final class DevStack implements AutoCloseable {
         if (options.has(Component.ROSTER_API)) {
             startRosterApi();
         }
+        if (options.seedDemoDistrict() && keycloak != null && apiPort != 0 && sandboxPort != 0) {
+            requireOpen();
+            demoSeed = new DemoSeeder(rosterApiUrl(), keycloak.tokenUrl(), sandboxUrl().orElseThrow()).seed();
+        }
         if (options.has(Component.SYNC_WORKER) && Files.isRegularFile(repo.syncWorkerJar())
                 && options.has(Component.ROSTER_API) && keycloak != null) {
             startSyncWorker();
@@ -102,10 +141,27 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void requireBuilt() {
-        if (options.has(Component.ROSTER_API) && !Files.isRegularFile(options.repo().rosterApiJar())) {
-            throw new StackStartException("roster-api is not built (" + options.repo().rosterApiJar()
-                    + " is missing). Run `./mvnw -q -B package -DskipTests` first, or use scripts/run-local.");
+        RepoLayout repo = options.repo();
+        if (options.has(Component.ROSTER_API) && !Files.isRegularFile(repo.rosterApiJar())) {
+            throw notBuilt("roster-api", repo.rosterApiJar().toString());
         }
+        if (!options.strict()) {
+            return;
+        }
+        if (options.has(Component.SIS_SANDBOX) && repo.sandboxJar().isEmpty()) {
+            throw notBuilt("sis-sandbox", repo.root().resolve("sis-sandbox/target/sis-sandbox.jar").toString());
+        }
+        if (options.has(Component.SYNC_WORKER) && !Files.isRegularFile(repo.syncWorkerJar())) {
+            throw notBuilt("sync-worker", repo.syncWorkerJar().toString());
+        }
+        if (options.has(Component.WEB_UI) && !Files.isDirectory(repo.webUi().resolve("node_modules"))) {
+            throw new StackStartException("web-ui has no node_modules: run `npm install` in web-ui first.");
+        }
+    }
+
+    private static StackStartException notBuilt(String module, String missing) {
+        return new StackStartException(module + " is not built (" + missing + " is missing). Run "
+                + "`./mvnw -q -B package -DskipTests` first, or use scripts/run-local.");
     }
 
     private void startRosterApi() {
@@ -146,7 +202,30 @@ public final class DevStack implements AutoCloseable {
         environment.put("ROSTERLINE_OIDC_URL", keycloak.realmUrl());
         environment.put("ROSTERLINE_WORKER_CLIENT_ID", "rosterline-sync-worker");
         environment.put("ROSTERLINE_WORKER_CLIENT_SECRET", LOCAL_DEMO_WORKER_SECRET);
-        startJava("sync-worker", options.repo().syncWorkerJar(), Map.of(), environment, List.of("daemon"));
+        if (options.workerPoll() != null) {
+            environment.put("ROSTERLINE_WORKER_POLL", options.workerPoll());
+        }
+        if (WORKER_MODE_DAEMON.equals(System.getProperty(WORKER_MODE_PROPERTY))) {
+            startJava("sync-worker", options.repo().syncWorkerJar(), Map.of(), environment, List.of("daemon"));
+            workerMode = "daemon";
+        } else {
+            // See WorkerLoop: the daemon of this sync-worker never claims a run, so `once` runs on a timer instead.
+            requireOpen();
+            WorkerLoop loop = WorkerLoop.start(javaCommand(options.repo().syncWorkerJar(), Map.of(), List.of("once")), environment,
+                    options.repo().root(), options.workDir().resolve("logs/sync-worker.log"), pollInterval());
+            track(loop, null);
+            workerMode = "once every " + pollInterval().toSeconds() + " s";
+        }
+    }
+
+    /** rosterline.worker.poll's value ("5s", "500ms", "1m"), as a Duration; 15 s when unset (the worker's default). */
+    Duration pollInterval() {
+        String poll = options.workerPoll();
+        if (poll == null || poll.isBlank()) {
+            return Duration.ofSeconds(15);
+        }
+        return Duration.parse(poll.matches("\\d+ms") ? "PT" + (Double.parseDouble(poll.replace("ms", "")) / 1000) + "S"
+                : "PT" + poll.toUpperCase());
     }
 
     private void startWebUi() {
@@ -164,8 +243,7 @@ public final class DevStack implements AutoCloseable {
                 List.of(webUi.resolve("node_modules/.bin/vite").toString(), "--port", String.valueOf(webPort),
                         "--strictPort", "--host", "127.0.0.1"),
                 environment, webUi, options.workDir().resolve("logs/web-ui.log"));
-        processes.add(web);
-        started.push(web);
+        track(web, web);
         // Vite answers its first page only after bundling the dependencies (a minute on a busy machine); the server
         // is usable once it listens, and the browser's first load simply waits for that bundle.
         Readiness.awaitPortOpen(web, webPort, WEB_READY_TIMEOUT);
@@ -175,8 +253,7 @@ public final class DevStack implements AutoCloseable {
         return webPort != 0 ? webPort : (options.webPort() == 0 ? 5173 : options.webPort());
     }
 
-    private ManagedProcess startJava(String name, Path jar, Map<String, String> systemProperties,
-                                     Map<String, String> environment, List<String> args) {
+    private static List<String> javaCommand(Path jar, Map<String, String> systemProperties, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Small heaps: up to four JVMs share a 2-core machine with other builds.
@@ -186,16 +263,67 @@ public final class DevStack implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);
+        return command;
+    }
+
+    private ManagedProcess startJava(String name, Path jar, Map<String, String> systemProperties,
+                                     Map<String, String> environment, List<String> args) {
+        List<String> command = javaCommand(jar, systemProperties, args);
+        requireOpen();
         ManagedProcess process = ManagedProcess.start(name, command, environment, options.repo().root(),
                 options.workDir().resolve("logs/" + name + ".log"));
-        processes.add(process);
-        started.push(process);
+        track(process, process);
         return process;
     }
 
+    /**
+     * Registers something that was started, so that {@link #close()} stops it. If the stack was closed meanwhile
+     * (Ctrl-C during startup), the newcomer is stopped at once and the start is abandoned.
+     */
     private void track(AutoCloseable resource, ManagedProcess process) {
-        started.push(resource);
-        processes.add(process);
+        synchronized (this) {
+            if (!closed) {
+                started.push(resource);
+                if (process != null) {
+                    processes.add(process);
+                }
+                return;
+            }
+        }
+        closeQuietly(resource);
+        throw StackStartException.stopped(null);
+    }
+
+    private synchronized void requireOpen() {
+        if (closed) {
+            throw StackStartException.stopped(null);
+        }
+    }
+
+    /** Marks the database for dropping on close; if close already ran, drops it now. */
+    private void databaseCreatedOrDrop() {
+        synchronized (this) {
+            if (!closed) {
+                databaseCreated = true;
+                return;
+            }
+        }
+        if (options.dropDatabaseOnClose()) {
+            try {
+                postgres.dropDatabase(options.databaseName());
+            } catch (RuntimeException e) {
+                System.err.println("Could not drop " + options.databaseName() + ": " + e.getMessage());
+            }
+        }
+        throw StackStartException.stopped(null);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            System.err.println("Could not stop " + resource + ": " + e.getMessage());
+        }
     }
 
     private static int freeOrFail(int port, String what) {
@@ -247,8 +375,32 @@ public final class DevStack implements AutoCloseable {
     }
 
     /** Every process the stack started (for the launcher's watch over unexpected exits). */
-    public List<ManagedProcess> processes() {
+    public synchronized List<ManagedProcess> processes() {
         return List.copyOf(processes);
+    }
+
+    /** What {@link DemoSeeder} did to the demo district, when this stack seeds it. */
+    public Optional<DemoSeeder.Result> demoSeed() {
+        return Optional.ofNullable(demoSeed);
+    }
+
+    /** Whether this stack was asked to run the component (it may still be missing when not built). */
+    public boolean includes(Component component) {
+        return options.has(component);
+    }
+
+    /** Whether a sync worker runs (it picks up queued imports). */
+    public boolean workerRunning() {
+        return workerMode != null;
+    }
+
+    /** How the sync worker runs: "daemon", or "once every N s" (see {@link WorkerLoop}); empty when it does not. */
+    public Optional<String> workerMode() {
+        return Optional.ofNullable(workerMode);
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     @Override
@@ -267,11 +419,7 @@ public final class DevStack implements AutoCloseable {
                     System.err.println("Could not drop " + options.databaseName() + ": " + e.getMessage());
                 }
             }
-            try {
-                resource.close();
-            } catch (Exception e) {
-                System.err.println("Could not stop " + resource + ": " + e.getMessage());
-            }
+            closeQuietly(resource);
         }
     }
 }

@@ -1,0 +1,5 @@
+import { ReadinessPage } from '@/features/readiness';
+
+export default function ReadinessRoute() {
+  return <ReadinessPage />;
+}

@@ -1,0 +1,1 @@
+export { LicenseWhyLookup } from './components/license-why-lookup';

@@ -1,0 +1,1 @@
+export { ReadinessPage } from './components/readiness-page';
