@@ -366,6 +366,248 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/districts/{districtId}/account-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Uncertain account matches waiting for a decision
+         * @description People the sync did not match silently: several candidate accounts, a candidate bound to another sourcedId, or a known person with a re-issued sourcedId (proposed as a link). Each waits without an account (and so without licenses) until accepted or rejected. Newest first; status OPEN by default.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                    status?: string;
+                };
+                header?: never;
+                path: {
+                    districtId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageResultReviewView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{districtId}/account-reviews/{reviewId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a candidate: link that account to the incoming person
+         * @description accountId may be left out when the review has one candidate. The link is kept in the link history (GET .../account-merges) and can be undone; the person's licenses follow at the next applied sync. 409 when the review is not open or the account belongs to someone still in the roster.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    districtId: components["schemas"]["UUID"];
+                    reviewId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AccountReviewAccept"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountReview"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{districtId}/account-reviews/{reviewId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject the candidates: give the incoming person a new account
+         * @description The candidate accounts stay as they are; the person's licenses follow at the next applied sync.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    districtId: components["schemas"]["UUID"];
+                    reviewId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountReview"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{districtId}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The district's accounts and why each is whose it is
+         * @description matchReason: SOURCED_ID, IDENTIFIER (SIS identifier), EMAIL, LOGIN (an existing account matched by that rule), NEW (none matched), LINKED/MERGED (readiness actions), REVIEWED (accepted in the account review); matchDetail names the value. Filter by matchReason, search by name, email, login, sourcedId or SIS identifier.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    matchReason?: string;
+                    page?: number;
+                    q?: string;
+                    size?: number;
+                };
+                header?: never;
+                path: {
+                    districtId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageResultAccountView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/districts/{districtId}/audit": {
         parameters: {
             query?: never;
@@ -1973,6 +2215,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/districts/{districtId}/runs/{runId}/accept-source-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the source change that stopped a run
+         * @description For a run the fail-safe source checks failed (a column missing or renamed, the text encoding changed, a record type far smaller than the last good run) when the change is intended: the district's next run skips those checks once (the removal thresholds still judge it). Start that run as usual. 409 for any other run.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    districtId: components["schemas"]["UUID"];
+                    runId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SourceCheck"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/districts/{districtId}/runs/{runId}/apply": {
         parameters: {
             query?: never;
@@ -2397,6 +2695,62 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{districtId}/runs/{runId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a staged import reviewed
+         * @description The admin has looked at the staged data (counts, classes and rosters) and the license plan. Completes the checklist's Import and review step without applying anything; applying a staged manual import (Sync Licenses) completes it too. Marking a run again changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    districtId: components["schemas"]["UUID"];
+                    runId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
                 };
                 /** @description Not Authorized */
                 401: {
@@ -4392,6 +4746,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/worker/runs/{runId}/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the source's courses; learn which are included
+         * @description Every course of the run's schools as the source has it now. roster-api refreshes its course list (the admin's choices are kept) and answers the included ones: explicit choices, then the course rules, so a course new in the SIS that matches an INCLUDE rule is synced and one matching an EXCLUDE rule is not.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Lease-Token"?: components["schemas"]["UUID"];
+                };
+                path: {
+                    runId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkerCourses"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncludedCourses"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/worker/runs/{runId}/digest": {
         parameters: {
             query?: never;
@@ -4594,7 +5016,7 @@ export interface paths {
         };
         /**
          * What to read
-         * @description Platform, decrypted connection settings and the selected schools and courses.
+         * @description Platform, decrypted connection settings and the selected schools and courses. For a OneRoster CSV district: the newest accepted upload (recorded on the run; fetch it from .../source/archive).
          */
         get: {
             parameters: {
@@ -4642,10 +5064,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/worker/runs/{runId}/source/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The run's OneRoster CSV zip
+         * @description The upload the run chose when it asked for its source, streamed from PostgreSQL as it is read (check it against the source's size-bytes and sha256). 409 when the lease is gone.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Lease-Token"?: components["schemas"]["UUID"];
+                };
+                path: {
+                    runId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                        "application/zip": unknown;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description An account of the licensing store and how the sync matched it to its person: matchReason SOURCED_ID, IDENTIFIER (SIS identifier), EMAIL, LOGIN, NEW, LINKED, MERGED, REVIEWED; matchDetail says with what.
+         * @example {
+         *       "id": "0b7c2f4e-1a3d-4e5f-8a9b-0c1d2e3f4a5b",
+         *       "sourcedId": "stu-000123",
+         *       "givenName": "Ana",
+         *       "familyName": "Lopez",
+         *       "email": "ana.lopez.123@harbor.k12.example",
+         *       "login": "ana.lopez.123",
+         *       "sisIdentifier": "100123",
+         *       "role": "STUDENT",
+         *       "origin": "MANUAL",
+         *       "active": true,
+         *       "matchReason": "IDENTIFIER",
+         *       "matchDetail": "SIS identifier 100123 matched this account, the only one with it",
+         *       "matchedAt": "2026-11-24T08:12:03Z"
+         *     }
+         */
+        Account: {
+            active?: boolean;
+            email?: string;
+            familyName?: string;
+            givenName?: string;
+            id?: components["schemas"]["UUID"];
+            login?: string;
+            matchDetail?: string;
+            matchedAt?: components["schemas"]["Instant"];
+            matchReason?: string;
+            origin?: string;
+            role?: string;
+            sisIdentifier?: string;
+            sourcedId?: string;
+        };
         /** @description One link or merge, with who did it and whether it was undone. */
         AccountMerge: {
             accountId?: components["schemas"]["UUID"];
@@ -4661,6 +5174,72 @@ export interface components {
             sourcedId?: string;
             undoneAt?: components["schemas"]["Instant"];
             undoneBy?: string;
+        };
+        /**
+         * @description An uncertain match waiting for an admin: kind SEVERAL_CANDIDATES, CANDIDATE_BOUND_ELSEWHERE or REISSUED_SOURCED_ID (proposed as a link); status OPEN, ACCEPTED, REJECTED or RESOLVED (the sync closed it: the person left or got an account otherwise).
+         * @example {
+         *       "id": "5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+         *       "person": {
+         *         "sourcedId": "stu-000777",
+         *         "givenName": "Ana",
+         *         "familyName": "Lopez",
+         *         "email": "ana.lopez.777@harbor.k12.example",
+         *         "username": "ana.lopez.777",
+         *         "identifier": "100777",
+         *         "role": "student"
+         *       },
+         *       "kind": "REISSUED_SOURCED_ID",
+         *       "rule": "EMAIL",
+         *       "matchedValue": "ana.lopez.777@harbor.k12.example",
+         *       "detail": "Same email and name as the account of stu-000123, which is no longer in the roster: probably the same person with a re-issued sourcedId. ...",
+         *       "candidates": [
+         *         {
+         *           "id": "0b7c2f4e-1a3d-4e5f-8a9b-0c1d2e3f4a5b",
+         *           "sourcedId": "stu-000123",
+         *           "givenName": "Ana",
+         *           "familyName": "Lopez",
+         *           "email": "ana.lopez.777@harbor.k12.example",
+         *           "login": "ana.lopez.777",
+         *           "sisIdentifier": null,
+         *           "role": "STUDENT",
+         *           "origin": "ROSTERED",
+         *           "active": false,
+         *           "matchReason": "NEW",
+         *           "matchDetail": "a new account: no existing account matched",
+         *           "matchedAt": "2026-09-01T08:00:00Z"
+         *         }
+         *       ],
+         *       "status": "OPEN",
+         *       "createdAt": "2026-11-24T08:12:03Z",
+         *       "decidedBy": null,
+         *       "decidedAt": null,
+         *       "accountId": null,
+         *       "note": null
+         *     }
+         */
+        AccountReview: {
+            accountId?: components["schemas"]["UUID"];
+            candidates?: components["schemas"]["Account"][];
+            createdAt?: components["schemas"]["Instant"];
+            decidedAt?: components["schemas"]["Instant"];
+            decidedBy?: string;
+            detail?: string;
+            id?: components["schemas"]["UUID"];
+            kind?: string;
+            matchedValue?: string;
+            note?: string;
+            person?: components["schemas"]["IncomingPerson"];
+            rule?: string;
+            status?: string;
+        };
+        /**
+         * @description Which candidate account is this person's; may be left out when there is one.
+         * @example {
+         *       "accountId": "0b7c2f4e-1a3d-4e5f-8a9b-0c1d2e3f4a5b"
+         *     }
+         */
+        AccountReviewAccept: {
+            accountId?: components["schemas"]["UUID"];
         };
         /**
          * @example {
@@ -4855,6 +5434,8 @@ export interface components {
         ClaimRequest: {
             workerId: string;
         };
+        /** @enum {string} */
+        ClientAuth: "BASIC_HEADER" | "FORM_BODY";
         /**
          * @description A course of the SIS. explicitChoice is the admin's own include (true) / exclude (false), null when the rules decide;
          *     effectivelyIncluded is what the sync uses, reason says why and ruleId names the deciding rule.
@@ -5141,8 +5722,39 @@ export interface components {
             /** Format: int64 */
             total?: number;
         };
+        /**
+         * @description The courses of the run the district includes (explicit choices, then course rules).
+         * @example {
+         *       "courseSourcedIds": [
+         *         "crs-00025",
+         *         "crs-00029"
+         *       ],
+         *       "added": 1,
+         *       "updated": 0,
+         *       "removed": 0
+         *     }
+         */
+        IncludedCourses: {
+            /** Format: int64 */
+            added?: number;
+            courseSourcedIds?: string[];
+            /** Format: int64 */
+            removed?: number;
+            /** Format: int64 */
+            updated?: number;
+        };
         /** @enum {string} */
         InclusionReason: "COURSE_INACTIVE" | "SCHOOL_EXCLUDED" | "EXPLICITLY_INCLUDED" | "EXPLICITLY_EXCLUDED" | "EXCLUDED_BY_RULE" | "INCLUDED_BY_RULE" | "NO_CHOICE";
+        /** @description The rostered person a review is about, as the SIS sends them. */
+        IncomingPerson: {
+            email?: string;
+            familyName?: string;
+            givenName?: string;
+            identifier?: string;
+            role?: string;
+            sourcedId?: string;
+            username?: string;
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -5243,6 +5855,9 @@ export interface components {
             accountId?: components["schemas"]["UUID"];
             answer?: string;
             chain?: components["schemas"]["WhyLink"][];
+            graceUntil?: components["schemas"]["LocalDate"];
+            matchDetail?: string;
+            matchReason?: string;
             missing?: string;
             name?: string;
             productId?: components["schemas"]["UUID"];
@@ -5280,6 +5895,8 @@ export interface components {
             roles?: string[];
             support?: boolean;
         };
+        /** @enum {string} */
+        Method: "HMAC_SHA1" | "HMAC_SHA256";
         /**
          * @description A person who is not in the roster, entered by hand. email and login must follow the district's SSO format.
          * @example {
@@ -5306,10 +5923,30 @@ export interface components {
             end: string;
             start: string;
         };
-        /** @description Something the district's admins should look at: a held or failed run. */
+        /**
+         * @description Something the district's admins should look at: a held or failed run, a forgotten override date. emailStatus: PENDING, SENDING, SENT (to emailTo at emailedAt), FAILED (emailError), NOT_SENT (no notification address).
+         * @example {
+         *       "id": "9b2f0c1e-4d3a-4b5c-8e6f-7a8b9c0d1e2f",
+         *       "kind": "RUN_HELD",
+         *       "title": "A sync run is held for your review",
+         *       "body": "Lincoln High School would lose 412 of 430 enrollments (96 %). Nothing was applied. Approve the run to apply it, or discard it.",
+         *       "runId": "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b",
+         *       "createdAt": "2026-11-24T08:12:03Z",
+         *       "readAt": null,
+         *       "readBy": null,
+         *       "emailStatus": "SENT",
+         *       "emailTo": "rostering@harbor.k12.example",
+         *       "emailedAt": "2026-11-24T08:12:04Z",
+         *       "emailError": null
+         *     }
+         */
         Notification: {
             body?: string;
             createdAt?: components["schemas"]["Instant"];
+            emailedAt?: components["schemas"]["Instant"];
+            emailError?: string;
+            emailStatus?: string;
+            emailTo?: string;
             id?: components["schemas"]["UUID"];
             kind?: string;
             readAt?: components["schemas"]["Instant"];
@@ -5319,6 +5956,15 @@ export interface components {
         };
         PageResultAccountSummary: {
             items?: components["schemas"]["AccountSummary"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        PageResultAccountView: {
+            items?: components["schemas"]["Account"][];
             /** Format: int32 */
             page?: number;
             /** Format: int32 */
@@ -5364,6 +6010,15 @@ export interface components {
         };
         PageResultNotificationView: {
             items?: components["schemas"]["Notification"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        PageResultReviewView: {
+            items?: components["schemas"]["AccountReview"][];
             /** Format: int32 */
             page?: number;
             /** Format: int32 */
@@ -5424,6 +6079,8 @@ export interface components {
             heldByManual?: number;
             /** Format: int64 */
             heldBySticky?: number;
+            /** Format: int64 */
+            heldInGrace?: number;
             poolId?: components["schemas"]["UUID"];
             /** Format: int32 */
             seats?: number;
@@ -5597,6 +6254,9 @@ export interface components {
             gains?: components["schemas"]["Person"][];
             /** Format: int64 */
             gainsTotal?: number;
+            grace?: {
+                [key: string]: number;
+            };
             losses?: components["schemas"]["Person"][];
             /** Format: int64 */
             lossesTotal?: number;
@@ -5628,6 +6288,11 @@ export interface components {
             progress?: components["schemas"]["RunProgress"];
             readReport?: components["schemas"]["JsonNode"];
             requestedBy?: string;
+            /** @description When an admin marked the staged data reviewed. */
+            reviewedAt?: components["schemas"]["Instant"];
+            reviewedBy?: string;
+            /** @description The OneRoster CSV upload the run read (CSV districts only). */
+            sourceUploadId?: components["schemas"]["UUID"];
             stagedAt?: components["schemas"]["Instant"];
             startedAt?: components["schemas"]["Instant"];
             status?: components["schemas"]["RunStatus"];
@@ -5719,14 +6384,32 @@ export interface components {
          *       "applyAdditionsWhileHeld": true,
          *       "minSourcePercent": 50,
          *       "notificationEmail": "rostering@harbor.k12.example",
-         *       "shadowNightly": false
+         *       "shadowNightly": false,
+         *       "schoolUserRemovalPercent": 25,
+         *       "schoolUserRemovalMinCount": 20,
+         *       "schoolEnrollmentRemovalPercent": 25,
+         *       "schoolEnrollmentRemovalMinCount": 20,
+         *       "licenseGraceDays": 7,
+         *       "accountMatchOrder": [
+         *         "SOURCED_ID",
+         *         "IDENTIFIER",
+         *         "EMAIL",
+         *         "LOGIN"
+         *       ]
          *     }
          */
         SafetySettings: {
+            /** @description The order in which an incoming person is matched to an existing account: SOURCED_ID (first when named), IDENTIFIER (the SIS identifier, e.g. the student number), EMAIL, LOGIN. Null: the deployment's order (rosterline.sync.match-order, default SOURCED_ID, IDENTIFIER, EMAIL, LOGIN). */
+            accountMatchOrder?: string[] | null;
             applyAdditionsWhileHeld: boolean;
             /** Format: int32 */
             enrollmentRemovalMinCount: number;
             enrollmentRemovalPercent: number;
+            /**
+             * Format: int32
+             * @description Days a license the sync removes stays usable (its seat stays taken until then); re-enrollment inside the period restores it. Absent or null: 0, removed at once.
+             */
+            licenseGraceDays?: number | null;
             /** Format: int32 */
             licenseRemovalMinCount: number;
             licenseRemovalPercent: number;
@@ -5737,6 +6420,20 @@ export interface components {
             rolloverEnd?: components["schemas"]["LocalDate"];
             rolloverRemovalPercent: number;
             rolloverStart?: components["schemas"]["LocalDate"];
+            /**
+             * Format: int32
+             * @description Enrollments of one school a run may remove before the percentage counts; null: enrollmentRemovalMinCount applies
+             */
+            schoolEnrollmentRemovalMinCount?: number | null;
+            /** @description Share of a school's enrollments a run may remove; null: enrollmentRemovalPercent applies */
+            schoolEnrollmentRemovalPercent?: number | null;
+            /**
+             * Format: int32
+             * @description Users of one school a run may remove before the percentage counts; null: userRemovalMinCount applies
+             */
+            schoolUserRemovalMinCount?: number | null;
+            /** @description Share of a school's users a run may remove; null: userRemovalPercent applies */
+            schoolUserRemovalPercent?: number | null;
             shadowNightly?: boolean;
             /** Format: int32 */
             userRemovalMinCount: number;
@@ -5946,6 +6643,8 @@ export interface components {
          *       "workingMethod": "OAUTH2",
          *       "tokenUrl": "https://sis.harbor.k12.ca.us/oauth/token",
          *       "scope": null,
+         *       "oauth1SignatureMethod": "HMAC_SHA256",
+         *       "oauth2ClientAuth": "BASIC_HEADER",
          *       "validation": {
          *         "status": "VALID",
          *         "message": "Harbor Unified, 42 schools",
@@ -5962,6 +6661,8 @@ export interface components {
             clientId?: string;
             configured?: boolean;
             districtId?: components["schemas"]["UUID"];
+            oauth1SignatureMethod?: components["schemas"]["Method"];
+            oauth2ClientAuth?: components["schemas"]["ClientAuth"];
             platform?: components["schemas"]["RosterPlatform"];
             scope?: string;
             secretLastFour?: string;
@@ -5972,14 +6673,16 @@ export interface components {
             workingMethod?: components["schemas"]["AuthMethod"];
         };
         /**
-         * @description The SIS API connection. clientSecret is write-only: leave it out to keep the stored one. OAUTH2 needs tokenUrl; DETECT tries OAuth 2 (when tokenUrl is given), then OAuth 1.0a.
+         * @description The SIS API connection. clientSecret is write-only: leave it out to keep the stored one. OAUTH2 needs tokenUrl; DETECT tries OAuth 2 (when tokenUrl is given), then OAuth 1.0a. oauth1SignatureMethod (default HMAC_SHA256; HMAC_SHA1 for vendors that sign that way) and oauth2ClientAuth (default BASIC_HEADER; FORM_BODY sends the client id and secret in the token request's form) are for SIS vendors that differ from the defaults.
          * @example {
          *       "baseUrl": "https://sis.harbor.k12.ca.us/ims/oneroster/v1p1",
          *       "clientId": "rosterline",
          *       "clientSecret": "s3cr3t-from-the-sis",
          *       "authMethod": "OAUTH2",
          *       "tokenUrl": "https://sis.harbor.k12.ca.us/oauth/token",
-         *       "scope": null
+         *       "scope": null,
+         *       "oauth1SignatureMethod": "HMAC_SHA256",
+         *       "oauth2ClientAuth": "BASIC_HEADER"
          *     }
          */
         SisCredentialsUpdate: {
@@ -5987,6 +6690,8 @@ export interface components {
             baseUrl: string;
             clientId: string;
             clientSecret?: string;
+            oauth1SignatureMethod?: components["schemas"]["Method"];
+            oauth2ClientAuth?: components["schemas"]["ClientAuth"];
             scope?: string;
             tokenUrl?: string;
         };
@@ -5998,6 +6703,25 @@ export interface components {
             /** Format: int32 */
             schoolCount?: number;
             status?: components["schemas"]["ValidationStatus"];
+        };
+        /**
+         * @description Why the source checks stopped a run, and whether an admin accepted the change.
+         * @example {
+         *       "runId": "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b",
+         *       "reason": "The source's users no longer carry email: 1480 of the 1500 that had it would lose it, so the email column seems to be missing or renamed since the last good run. ...",
+         *       "failedAt": "2026-11-24T08:12:03Z",
+         *       "acceptedBy": "harbor-admin",
+         *       "acceptedAt": "2026-11-24T15:40:00Z",
+         *       "consumedByRun": null
+         *     }
+         */
+        SourceCheck: {
+            acceptedAt?: components["schemas"]["Instant"];
+            acceptedBy?: string;
+            consumedByRun?: components["schemas"]["UUID"];
+            failedAt?: components["schemas"]["Instant"];
+            reason?: string;
+            runId?: components["schemas"]["UUID"];
         };
         /**
          * @description How the district's single sign-on names people: the email domain (emails must end in @domain) and a regular
@@ -6146,11 +6870,44 @@ export interface components {
         UUID: string;
         /** @enum {string} */
         ValidationStatus: "VALID" | "INVALID" | "NOT_CHECKED";
-        /** @description One link of the chain: ENROLLMENT, CLASS, COURSE_MAPPING, TERM, POOL or ASSIGNMENT. */
+        /** @description One link of the chain: ENROLLMENT, CLASS, COURSE_MAPPING, TERM, POOL or ASSIGNMENT; GRACE when a license the sync removed is kept for the district's grace period. */
         WhyLink: {
             ok?: boolean;
             step?: string;
             text?: string;
+        };
+        /** @description One course of the run's schools as the source has it now. */
+        WorkerCourse: {
+            courseCode?: string;
+            grades?: string[];
+            schoolSourcedId?: string;
+            sourcedId: string;
+            status?: string;
+            subjects?: string[];
+            title?: string;
+        };
+        /**
+         * @description Every course of the run's schools (included or not), so that roster-api keeps its course list current and decides with the admin's choices and course rules which are synced.
+         * @example {
+         *       "courses": [
+         *         {
+         *           "sourcedId": "crs-00025",
+         *           "status": "active",
+         *           "title": "Mathematics Grade 09",
+         *           "courseCode": "MATH-09",
+         *           "schoolSourcedId": "sch-0002",
+         *           "subjects": [
+         *             "Mathematics"
+         *           ],
+         *           "grades": [
+         *             "09"
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        WorkerCourses: {
+            courses: components["schemas"]["WorkerCourse"][];
         };
     };
     responses: never;

@@ -105,7 +105,7 @@ export function HoldReview({ districtId, run, timezone }: { districtId: string; 
                 fix the SIS: the next sync reads it again.
               </Text>
               <Group>
-                <Button color="orange" onClick={() => setConfirm('approve')}>
+                <Button color="red.9" onClick={() => setConfirm('approve')}>
                   Approve and apply…
                 </Button>
                 <Button variant="default" onClick={() => setConfirm('discard')}>

@@ -99,7 +99,7 @@ function ScheduleView({ districtId, schedule }: { districtId: string; schedule: 
 
       <Group>
         {schedule.mode === 'LIVE' ? (
-          <Button color="orange" loading={update.isPending} onClick={() => setMode('PAUSED', 'Nightly syncs are paused.')}>
+          <Button color="red.9" loading={update.isPending} onClick={() => setMode('PAUSED', 'Nightly syncs are paused.')}>
             Pause nightly syncs
           </Button>
         ) : schedule.readyToGoLive ? (

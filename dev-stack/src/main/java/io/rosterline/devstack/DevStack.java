@@ -47,11 +47,8 @@ public final class DevStack implements AutoCloseable {
     private boolean databaseCreated;
     private volatile boolean closed;
     private DemoSeeder.Result demoSeed;
-    /** How the sync worker runs ("daemon", "once every 5 s"), null when it does not. */
+    /** How the sync worker runs ("daemon"), null when it does not. */
     private String workerMode;
-    /** -Drosterline.worker.mode=daemon runs `sync-worker daemon` instead of the once loop (see {@link WorkerLoop}). */
-    static final String WORKER_MODE_PROPERTY = "rosterline.worker.mode";
-    static final String WORKER_MODE_DAEMON = "daemon";
 
     private DevStack(StackOptions options) {
         this.options = options;
@@ -205,27 +202,8 @@ public final class DevStack implements AutoCloseable {
         if (options.workerPoll() != null) {
             environment.put("ROSTERLINE_WORKER_POLL", options.workerPoll());
         }
-        if (WORKER_MODE_DAEMON.equals(System.getProperty(WORKER_MODE_PROPERTY))) {
-            startJava("sync-worker", options.repo().syncWorkerJar(), Map.of(), environment, List.of("daemon"));
-            workerMode = "daemon";
-        } else {
-            // See WorkerLoop: the daemon of this sync-worker never claims a run, so `once` runs on a timer instead.
-            requireOpen();
-            WorkerLoop loop = WorkerLoop.start(javaCommand(options.repo().syncWorkerJar(), Map.of(), List.of("once")), environment,
-                    options.repo().root(), options.workDir().resolve("logs/sync-worker.log"), pollInterval());
-            track(loop, null);
-            workerMode = "once every " + pollInterval().toSeconds() + " s";
-        }
-    }
-
-    /** rosterline.worker.poll's value ("5s", "500ms", "1m"), as a Duration; 15 s when unset (the worker's default). */
-    Duration pollInterval() {
-        String poll = options.workerPoll();
-        if (poll == null || poll.isBlank()) {
-            return Duration.ofSeconds(15);
-        }
-        return Duration.parse(poll.matches("\\d+ms") ? "PT" + (Double.parseDouble(poll.replace("ms", "")) / 1000) + "S"
-                : "PT" + poll.toUpperCase());
+        startJava("sync-worker", options.repo().syncWorkerJar(), Map.of(), environment, List.of("daemon"));
+        workerMode = "daemon";
     }
 
     private void startWebUi() {
@@ -394,7 +372,7 @@ public final class DevStack implements AutoCloseable {
         return workerMode != null;
     }
 
-    /** How the sync worker runs: "daemon", or "once every N s" (see {@link WorkerLoop}); empty when it does not. */
+    /** How the sync worker runs ("daemon"); empty when it does not. */
     public Optional<String> workerMode() {
         return Optional.ofNullable(workerMode);
     }

@@ -36,8 +36,7 @@ public final class Main {
                                   E2E_BASE_URL when the web UI runs) set, stop, and exit with CMD's exit code
             PostgreSQL: the local server on 127.0.0.1:5432 when it answers, else an embedded one
             (force with -Drosterline.postgres=embedded|local).
-            sync-worker: `sync-worker once` on a timer (the daemon of this version claims nothing; see WorkerLoop);
-            -Drosterline.worker.mode=daemon runs `sync-worker daemon` instead.""";
+            sync-worker: `sync-worker daemon`, polling roster-api for due runs.""";
 
     private Main() {
     }
@@ -151,7 +150,7 @@ public final class Main {
             builder.environment().put("E2E_SANDBOX_CLIENT_SECRET", DemoSeeder.SANDBOX_CLIENT_SECRET);
         });
         // Whether a sync-worker daemon runs, so a browser test knows an import will be picked up.
-        builder.environment().put("E2E_WORKER", stack.workerMode().map(mode -> mode.equals("daemon") ? "daemon" : "once-loop").orElse("none"));
+        builder.environment().put("E2E_WORKER", stack.workerMode().orElse("none"));
         stack.webUiUrl().ifPresent(url -> builder.environment().put("E2E_BASE_URL", url));
         stack.demoSeed().ifPresent(seed -> builder.environment().put("E2E_SEEDED_DISTRICT", seed.districtId()));
         try {
@@ -202,9 +201,7 @@ public final class Main {
                         + url + "/oauth/token, client " + DemoSeeder.SANDBOX_CLIENT_ID + " / " + DemoSeeder.SANDBOX_CLIENT_SECRET + ")")
                 .orElse("(not running: sis-sandbox is not built)"));
         stack.demoSeed().ifPresent(seed -> line(out, "Demo district", "Harbor Unified, " + seed.summary()));
-        line(out, "sync-worker", stack.workerMode().map(mode -> mode.equals("daemon") ? "daemon, polling roster-api for due runs"
-                : "`sync-worker once` " + mode.substring("once ".length()) + " (the daemon claims nothing in this version; -D"
-                + DevStack.WORKER_MODE_PROPERTY + "=daemon runs it)").orElse("(not running)"));
+        line(out, "sync-worker", stack.workerMode().map(mode -> "daemon, polling roster-api for due runs").orElse("(not running)"));
         if (stack.postgres() != null) {
             line(out, "PostgreSQL", stack.postgres().jdbcUrl(stack.databaseName())
                     + (stack.postgres().isEmbedded() ? "  (embedded)" : "  (local server)"));
