@@ -322,6 +322,11 @@ final class SyncFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        // The test's district leaves the nightly queue with its sandbox: later tests' workers would otherwise claim its
+        // runs and spend their retries on a SIS that is gone.
+        sql("UPDATE district SET schedule_mode = 'PAUSED' WHERE id = ?", district);
+        sql("UPDATE sync_run SET status = 'FAILED', error = 'test finished', lease_token = NULL "
+                + "WHERE district_id = ? AND status IN ('QUEUED', 'RUNNING')", district);
         sis.close();
     }
 }
