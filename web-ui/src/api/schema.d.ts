@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * List the districts you can reach
-         * @description Support staff see every district; district admins and integrators see theirs. Paged and searchable by name.
+         * @description Support staff see every district; district admins and integrators see only the districts named in their token's districts claim. Paged (page from 0, size 1-200) and searchable by name; archived districts only with includeArchived=true. 400 names the query parameter that is out of range.
          */
         get: {
             parameters: {
@@ -57,7 +57,7 @@ export interface paths {
         put?: never;
         /**
          * Create a district
-         * @description Support staff only. The district starts in SETUP mode.
+         * @description Support staff only. The district starts in SETUP mode with the default nightly window (00:00-02:00) and time zone America/Los_Angeles unless given; the Location header points at it. 400 names each invalid field (state code, NCES id, time zone); 409 when a district with the given id already exists.
          */
         post: {
             parameters: {
@@ -119,7 +119,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a district */
+        /**
+         * Read a district
+         * @description The district's settings: platform, schedule mode, time zone and nightly window. Support staff, and the district's own admins and integrators; another district's caller gets 403, an unknown id 404.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -158,7 +161,7 @@ export interface paths {
         };
         /**
          * Change a district's settings
-         * @description Absent fields stay as they are. District admins may change timezone, platform and nightlyWindow.
+         * @description Absent fields stay as they are; every change is audited. District admins may change timezone, platform and nightlyWindow; name, state and ncesId are for support staff (403 for an admin who sends them). 400 names each invalid field.
          */
         put: {
             parameters: {
@@ -212,7 +215,7 @@ export interface paths {
         post?: never;
         /**
          * Archive a district
-         * @description Support staff only. Archiving pauses syncing; nothing is deleted.
+         * @description Support staff only. Archiving stops the nightly sync and new runs (409 afterwards); nothing is deleted and the district stays readable with includeArchived=true. Answers the archived district.
          */
         delete: {
             parameters: {
@@ -262,7 +265,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** History of account links and merges, newest first */
+        /**
+         * History of account links and merges, newest first
+         * @description Every LINK and MERGE made in the readiness review or by accepting an account review, with who did it and whether it was undone. Paged (page from 0, size 1-200). Support staff and the district's admins and integrators.
+         */
         get: {
             parameters: {
                 query?: {
@@ -321,7 +327,7 @@ export interface paths {
         put?: never;
         /**
          * Undo a link or merge
-         * @description Both accounts and their license assignments are put back as they were.
+         * @description Both accounts and their license assignments are put back as they were before the action; audited. Answers the entry with undoneBy and undoneAt. Support staff and the district's admins; 404 when the entry is not this district's, 409 when it was already undone.
          */
         post: {
             parameters: {
@@ -366,6 +372,248 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/districts/{districtId}/account-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Uncertain account matches waiting for a decision
+         * @description People the sync did not match silently: several candidate accounts, a candidate bound to another sourcedId, or a known person with a re-issued sourcedId (proposed as a link). Each waits without an account (and so without licenses) until accepted or rejected. Newest first; status OPEN by default (ACCEPTED, REJECTED, RESOLVED or ALL). Paged (page from 0, size 1-200). Support staff and the district's admins and integrators.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                    status?: string;
+                };
+                header?: never;
+                path: {
+                    districtId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageResultReviewView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{districtId}/account-reviews/{reviewId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a candidate: link that account to the incoming person
+         * @description accountId may be left out when the review has one candidate. The link is kept in the link history (GET .../account-merges) and can be undone; the person's licenses follow at the next applied sync. 409 when the review is not open or the account belongs to someone still in the roster; 400 when accountId is needed or not a candidate; 404 when the review is not this district's. Support staff and the district's admins.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    districtId: components["schemas"]["UUID"];
+                    reviewId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AccountReviewAccept"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountReview"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{districtId}/account-reviews/{reviewId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject the candidates: give the incoming person a new account
+         * @description The candidate accounts stay as they are; the person's licenses follow at the next applied sync. Answers the review, REJECTED. Support staff and the district's admins; 404 when the review is not this district's, 409 when it is not open or the person left the roster.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    districtId: components["schemas"]["UUID"];
+                    reviewId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountReview"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{districtId}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The district's accounts and why each is whose it is
+         * @description matchReason: SOURCED_ID, IDENTIFIER (SIS identifier), EMAIL, LOGIN (an existing account matched by that rule), NEW (none matched), LINKED/MERGED (readiness actions), REVIEWED (accepted in the account review); matchDetail names the value. Filter by matchReason, search (q) by name, email, login, sourcedId or SIS identifier; paged (page from 0, size 1-500). Support staff and the district's admins and integrators; 400 for another matchReason or a q over 200 characters.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    matchReason?: string;
+                    page?: number;
+                    q?: string;
+                    size?: number;
+                };
+                header?: never;
+                path: {
+                    districtId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PageResultAccountView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/districts/{districtId}/audit": {
         parameters: {
             query?: never;
@@ -375,7 +623,7 @@ export interface paths {
         };
         /**
          * The district's configuration changes, newest first
-         * @description Who changed what and when, with the state before and after. Secrets are always masked.
+         * @description Who changed what and when, with the state before and after; secrets (client secrets, passwords, keys, tokens) always show as ********. Paged, newest first (page from 0, size 1-200). Support staff and the district's admins and integrators; 403 for another district, 404 for an unknown one.
          */
         get: {
             parameters: {
@@ -433,7 +681,7 @@ export interface paths {
         };
         /**
          * The district's checklist
-         * @description Each step with its state (NOT_STARTED, NEEDS_ATTENTION, DONE), a one-line summary and the next action; liveBlockers lists what still keeps the district from going live.
+         * @description Each of the nine steps in order with its state (NOT_STARTED, NEEDS_ATTENTION, DONE), a one-line summary and the next action; liveBlockers lists what still keeps the district from going live. Support staff and the district's admins and integrators; 403 for another district, 404 for an unknown one.
          */
         get: {
             parameters: {
@@ -490,7 +738,7 @@ export interface paths {
         put?: never;
         /**
          * Map several courses to licenses at once
-         * @description replace=false adds the products to each course; replace=true makes them each course's complete set.
+         * @description replace=false adds the products to each course; replace=true makes them each course's complete set. All or nothing; answers how many courses and mappings changed. Support staff and the district's admins; 400 names unknown courses or unknown or retired products.
          */
         post: {
             parameters: {
@@ -554,7 +802,7 @@ export interface paths {
         };
         /**
          * List the course rules
-         * @description With how many cached courses each rule matches now.
+         * @description The INCLUDE and EXCLUDE rules on subject, code or title (with * wildcards), in the order they apply, each with how many of the discovered courses it matches now. Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -595,7 +843,7 @@ export interface paths {
         put?: never;
         /**
          * Add a course rule
-         * @description Includes or excludes every course whose subject, code or title matches, also courses that appear later.
+         * @description Includes or excludes every course whose subject, code or title matches, also courses that appear later in the SIS (explicit choices still win). Answers 201 with the rule and how many courses it matches. Support staff and the district's admins; 400 names the field (a pattern of only *), 409 when the same rule exists.
          */
         post: {
             parameters: {
@@ -612,13 +860,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Added */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CourseRule"];
                     };
                 };
                 /** @description Bad Request */
@@ -662,7 +910,7 @@ export interface paths {
         post?: never;
         /**
          * Remove a course rule
-         * @description Courses it decided fall back to the other rules, else are excluded.
+         * @description Courses it decided fall back to the other rules, else are excluded, from the next run. Answers 204 No Content; audited. Support staff and the district's admins; 404 when the rule is not this district's.
          */
         delete: {
             parameters: {
@@ -676,14 +924,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Removed */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description Not Authorized */
                 401: {
@@ -715,7 +961,7 @@ export interface paths {
         };
         /**
          * List the courses of the included schools
-         * @description Paged; search by title, code or id; filter by school and by effectivelyIncluded=true|false. Each course says whether it is effectively included and why.
+         * @description Paged; search by title, code or id; filter by school and by effectivelyIncluded=true|false. Each course says whether it is effectively included and why (an explicit choice, a rule, or the default). Page from 0, size 1-500. Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -774,7 +1020,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one course with its effective inclusion */
+        /**
+         * Read one course with its effective inclusion
+         * @description The course as last discovered, whether it is effectively included and why (explicit choice or which rule). Support staff and the district's admins and integrators; 404 when the course is not one of this district's.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -812,7 +1061,10 @@ export interface paths {
                 };
             };
         };
-        /** Include or exclude one course explicitly, or let the rules decide (included: null) */
+        /**
+         * Include or exclude one course explicitly, or let the rules decide (included: null)
+         * @description An explicit choice wins over every course rule; included=null clears it so the rules decide again. Answers the course with its effective inclusion; audited. Support staff and the district's admins; 404 when the course is not one of this district's.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -875,7 +1127,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The licenses a course grants */
+        /**
+         * The licenses a course grants
+         * @description The products every teacher and student enrolled in the course's classes receive (teacher editions go to teachers, student editions to students). Support staff and the district's admins and integrators; 404 when the course is not one of this district's.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -915,7 +1170,7 @@ export interface paths {
         };
         /**
          * Set the licenses a course grants
-         * @description The list replaces the course's licenses.
+         * @description The list replaces the course's products (an empty list removes them all); licenses follow at the next applied run. Audited. Support staff and the district's admins; 400 names an unknown or retired product, 404 when the course is not one of this district's.
          */
         put: {
             parameters: {
@@ -983,7 +1238,7 @@ export interface paths {
         put?: never;
         /**
          * Load the courses of the chosen schools from the SIS
-         * @description Choices and rules are kept.
+         * @description Reads the courses of the included schools through the district's connection (or newest accepted CSV upload), answering how many were added, updated and removed; choices and rules are kept. Support staff and the district's admins; 409 when no school is included or no SIS is connected, 502 when the SIS does not answer as expected.
          */
         post: {
             parameters: {
@@ -1038,7 +1293,7 @@ export interface paths {
         put?: never;
         /**
          * Include, exclude or clear many courses at once
-         * @description Either lists {include, exclude, clear} or {all:true, included:true|false|null, search, school}. Unknown ids are refused and nothing changes.
+         * @description Either lists {include, exclude, clear} or {all:true, included:true|false|null, search, school}. Unknown ids are refused and nothing changes. Answers how many courses changed and are included. Support staff and the district's admins; 400 names the unknown ids or an id listed twice.
          */
         post: {
             parameters: {
@@ -1102,7 +1357,7 @@ export interface paths {
         };
         /**
          * The SIS connection details and the last check
-         * @description The secret is never returned: secretSet says whether one is stored, secretLastFour helps recognise it.
+         * @description The stored base URL, client id, auth method and the outcome of the last live check. The secret is never returned: secretSet says whether one is stored, secretLastFour helps recognise it. Support staff and the district's admins and integrators; configured=false before anything is saved.
          */
         get: {
             parameters: {
@@ -1142,7 +1397,7 @@ export interface paths {
         };
         /**
          * Save the SIS connection details and check them live
-         * @description Saves and immediately calls the SIS. Invalid details are saved too (status INVALID with the reason), so one field can be fixed at a time. Leave clientSecret out to keep the stored secret. At most a few checks per minute per district (429 beyond).
+         * @description Saves and immediately calls the SIS. Invalid details are saved too (status INVALID with the reason), so one field can be fixed at a time. Leave clientSecret out to keep the stored secret. Support staff and the district's admins. 400 names the field (an address that is not https or leads to a private or internal address is refused before any call); 429 beyond a few checks per minute per district.
          */
         put: {
             parameters: {
@@ -1209,7 +1464,7 @@ export interface paths {
         put?: never;
         /**
          * Check the stored SIS connection again
-         * @description Calls the SIS with the stored details and records the outcome (VALID with what was found, or the reason).
+         * @description Calls the SIS with the stored details and records the outcome: VALID with the SIS's district name and school count, or INVALID with a plain reason (host not found, TLS, refused credentials, not OneRoster). Support staff and the district's admins; 404 when nothing is stored yet, 429 beyond a few checks per minute.
          */
         post: {
             parameters: {
@@ -1262,7 +1517,7 @@ export interface paths {
         };
         /**
          * List the district's license pools
-         * @description With seatsUsed, seatsRemaining and whether each covers today.
+         * @description Every pool with its product, seats, period, purchase order and mode, and seatsUsed, seatsRemaining and whether it covers today. Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -1303,7 +1558,7 @@ export interface paths {
         put?: never;
         /**
          * Add a license pool
-         * @description A district may hold several pools, also for the same product.
+         * @description Seats of one product for a period (ROSTERED: the sync assigns them; MANUAL: only admins do). A district may hold several pools, also for the same product. Answers 201 with the pool (Location: the pool). Support staff and the district's admins; 400 names the field (unknown or retired product, end before start, negative seats).
          */
         post: {
             parameters: {
@@ -1320,13 +1575,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Added */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["LicensePool"];
                     };
                 };
                 /** @description Bad Request */
@@ -1365,7 +1620,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a license pool */
+        /**
+         * Read a license pool
+         * @description One pool with its seats in use and remaining. Support staff and the district's admins and integrators; 404 when the pool is not this district's.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1405,7 +1663,7 @@ export interface paths {
         };
         /**
          * Change a license pool
-         * @description Seats cannot drop below the seats in use.
+         * @description Replaces the pool's fields; audited. Seats cannot drop below the seats in use, and the product cannot change while licenses are assigned from the pool. Support staff and the district's admins; 400 names the field, 404 when the pool is not this district's.
          */
         put: {
             parameters: {
@@ -1458,7 +1716,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a license pool
-         * @description Refused (409) while licenses are assigned from it.
+         * @description Deletes a pool no license is assigned from; audited. Answers 204 No Content. Support staff and the district's admins; 404 when the pool is not this district's, 409 while licenses are assigned from it.
          */
         delete: {
             parameters: {
@@ -1472,14 +1730,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Deleted */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description Not Authorized */
                 401: {
@@ -1509,7 +1765,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The district's notifications, newest first */
+        /**
+         * The district's notifications, newest first
+         * @description Held runs, failed runs and forgotten term overrides, each with a plain title and body, its run, whether it was read and whether it was emailed. unread=true lists only unread ones. Paged (page from 0, size 1-200). Support staff and the district's admins (integrators do not receive notifications).
+         */
         get: {
             parameters: {
                 query?: {
@@ -1567,7 +1826,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark a notification as read */
+        /**
+         * Mark a notification as read
+         * @description Records who read it and when; marking it again changes nothing. Answers the notification. Support staff and the district's admins; 404 when the notification is not this district's.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1620,7 +1882,7 @@ export interface paths {
         };
         /**
          * The readiness review
-         * @description Findings over the roster as a run leaves it (default: the latest staged or held run, else the current roster) and the existing accounts, with the records concerned and a suggested fix.
+         * @description Findings over the roster as a run leaves it (default: the latest staged or held run, else the current roster) and the existing accounts, with the records concerned and a suggested fix. done is true when no blocking finding is left unacknowledged. Support staff and the district's admins and integrators; 404 when runId is not a run of this district.
          */
         get: {
             parameters: {
@@ -1679,7 +1941,7 @@ export interface paths {
         put?: never;
         /**
          * Acknowledge a kind of finding
-         * @description An acknowledged blocking finding no longer keeps the step open.
+         * @description An acknowledged blocking finding no longer keeps the readiness step open (for findings that are the SIS's to fix). Answers the review as it is now; audited. Support staff and the district's admins; 400 for a kind that is not a readiness finding.
          */
         post: {
             parameters: {
@@ -1745,7 +2007,7 @@ export interface paths {
         put?: never;
         /**
          * Link or merge accounts in bulk
-         * @description All or nothing; each action is kept and can be undone.
+         * @description LINK gives an existing account the incoming record's sourcedId, so the sync keeps using it; MERGE folds a second account (and its licenses) into the first. All or nothing; each action is kept in the history and can be undone. Support staff and the district's admins; 400 names the action and field (an account not in this district), 409 when another account already holds the sourcedId.
          */
         post: {
             parameters: {
@@ -1809,7 +2071,7 @@ export interface paths {
         };
         /**
          * Run history
-         * @description Newest first: trigger, phases, counts, timings, plan summary, result and errors.
+         * @description Newest first: kind, trigger, status, phases, counts, timings, plan summary, result and errors of every run of the district. Paged (page from 0, size 1-200). Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -1853,7 +2115,7 @@ export interface paths {
         put?: never;
         /**
          * Request a run now
-         * @description Queues an import for the next free worker. MANUAL_IMPORT stages for review; SYNC_LICENSES and RESYNC apply.
+         * @description Queues a run for the next free worker and answers 202 with it (Location: the run). MANUAL_IMPORT stages the roster for review; SYNC_LICENSES applies it; RESYNC reads everything again without the digest and applies. Follow it with GET .../runs/{runId}. Support staff and the district's admins. 400 for NIGHTLY, RESTORE or SHADOW (started otherwise); 409 while a run is waiting or running, for an archived district, or for a CSV district without an accepted upload.
          */
         post: {
             parameters: {
@@ -1926,7 +2188,7 @@ export interface paths {
         };
         /**
          * Read one run
-         * @description Includes the live progress, e.g. "users 40,000 of 170,000".
+         * @description Status (QUEUED, RUNNING, STAGED, HELD, APPLIED, FAILED, DISCARDED), the live progress such as "users 40,000 of 170,000", counts per collection, the read report and any error. Poll it while a run is RUNNING. Support staff and the district's admins and integrators; 404 when the run is not this district's.
          */
         get: {
             parameters: {
@@ -1973,6 +2235,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/districts/{districtId}/runs/{runId}/accept-source-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the source change that stopped a run
+         * @description For a run the fail-safe source checks failed (a column missing or renamed, the text encoding changed, a record type far smaller than the last good run) when the change is intended: the district's next run skips those checks once (the removal thresholds still judge it). Start that run as usual. Support staff and the district's admins; 404 when the run is not this district's, 409 for any other run or one already accepted.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    districtId: components["schemas"]["UUID"];
+                    runId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SourceCheck"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/districts/{districtId}/runs/{runId}/apply": {
         parameters: {
             query?: never;
@@ -1984,7 +2302,7 @@ export interface paths {
         put?: never;
         /**
          * Sync Licenses: apply a staged run
-         * @description In one transaction: the roster, accounts and ROSTERED license assignments. STICKY and MANUAL assignments are kept; seats are never exceeded.
+         * @description In one transaction: the roster, accounts and ROSTERED license assignments. STICKY and MANUAL assignments are kept; seats are never exceeded. Answers the run, APPLIED with its apply report. Support staff and the district's admins; 404 when the run is not this district's, 409 when it is not staged or a later run was applied since it read the roster (start a new import).
          */
         post: {
             parameters: {
@@ -2038,7 +2356,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a held run: apply it as it is */
+        /**
+         * Approve a held run: apply it as it is
+         * @description Applies the held run's removals and additions in one transaction, records the decision and answers the run (status APPLIED). Support staff and the district's admins; 404 when the run is not this district's, 409 when it is not held (already decided, or never held).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2091,7 +2412,7 @@ export interface paths {
         };
         /**
          * Classes as the run leaves them
-         * @description Paged; filter by change (ADDED, CHANGED, REMOVED, UNCHANGED).
+         * @description Each class of the included courses with its change and its student and teacher counts; filter by change (ADDED, CHANGED, REMOVED, UNCHANGED). Paged (page from 0, size 1-500). Support staff and the district's admins and integrators; 400 for another change value, 404 when the run is not this district's.
          */
         get: {
             parameters: {
@@ -2151,7 +2472,7 @@ export interface paths {
         };
         /**
          * One class's roster as the run leaves it
-         * @description Teachers first; removed enrollments are listed as REMOVED.
+         * @description Every enrollment of the class with the person's name and role, teachers first; removed enrollments are listed with change REMOVED. Support staff and the district's admins and integrators; 404 when the run or the class is not this district's.
          */
         get: {
             parameters: {
@@ -2208,7 +2529,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Discard a held run: its removals are never applied */
+        /**
+         * Discard a held run: its removals are never applied
+         * @description Drops the held run's staged rows and records the decision; additions already applied while it was held stay. Answers the run (status DISCARDED). Support staff and the district's admins; 404 when the run is not this district's, 409 when it is not held.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2261,7 +2585,7 @@ export interface paths {
         };
         /**
          * Why a run was held
-         * @description Plain reasons, e.g. "Lincoln High would lose 412 of 430 enrollments (96 %)".
+         * @description Plain reasons, e.g. "Lincoln High would lose 412 of 430 enrollments (96 %)", each threshold finding, whether additions were applied meanwhile, and the decision once taken. Support staff and the district's admins and integrators; 404 when the run is not this district's or was never held.
          */
         get: {
             parameters: {
@@ -2317,7 +2641,7 @@ export interface paths {
         };
         /**
          * The license plan
-         * @description Per product and pool: seats needed and available; who gains, who loses and who gets no seat (allocation order: teachers first, then people who already hold the license, then earliest enrollment begin date, then sourcedId).
+         * @description Per product and pool: seats needed and available; who gains, who loses and who gets no seat (allocation order: teachers first, then people who already hold the license, then earliest enrollment begin date, then sourcedId). limit caps each list (0-5000; the totals are always complete). Support staff and the district's admins and integrators; 404 when the run is not this district's, 409 for a run that is neither staged nor applied.
          */
         get: {
             parameters: {
@@ -2333,12 +2657,73 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description The plan */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "accounts": {
+                         *         "matchedBySourcedId": 0,
+                         *         "matchedByIdentifier": 12,
+                         *         "matchedByEmail": 3,
+                         *         "matchedByLogin": 0,
+                         *         "awaitingReview": 1,
+                         *         "updated": 15,
+                         *         "created": 49,
+                         *         "deactivated": 0
+                         *       },
+                         *       "products": [
+                         *         {
+                         *           "productId": "9d8218a6-9c46-474f-82d6-dc211285e501",
+                         *           "sku": "ALG1-STU",
+                         *           "title": "Algebra I Student Edition",
+                         *           "edition": "STUDENT",
+                         *           "needed": 60,
+                         *           "seatsAvailable": 1000,
+                         *           "assigned": 60,
+                         *           "unseated": 0,
+                         *           "gains": 60,
+                         *           "losses": 0,
+                         *           "pools": [
+                         *             {
+                         *               "poolId": "076b3ef4-ee79-400f-ba11-9785a326ddc6",
+                         *               "seats": 1000,
+                         *               "heldBySticky": 0,
+                         *               "heldByManual": 0,
+                         *               "heldInGrace": 0,
+                         *               "free": 1000,
+                         *               "assigned": 60
+                         *             }
+                         *           ]
+                         *         }
+                         *       ],
+                         *       "gainsTotal": 60,
+                         *       "gains": [
+                         *         {
+                         *           "sourcedId": "stu-000001",
+                         *           "name": "Hudson Miller",
+                         *           "role": "STUDENT",
+                         *           "sku": "ALG1-STU",
+                         *           "poolId": "076b3ef4-ee79-400f-ba11-9785a326ddc6",
+                         *           "reason": "enrolled in a licensed course"
+                         *         }
+                         *       ],
+                         *       "lossesTotal": 0,
+                         *       "losses": [],
+                         *       "unseatedTotal": 0,
+                         *       "unseated": [],
+                         *       "allocationOrder": "teachers first, then people who already hold the license, then earliest enrollment begin date, then sourcedId",
+                         *       "grace": {
+                         *         "days": 7,
+                         *         "started": 0,
+                         *         "restored": 0,
+                         *         "expired": 0
+                         *       }
+                         *     }
+                         */
                         "application/json": components["schemas"]["Report"];
                     };
                 };
@@ -2377,7 +2762,7 @@ export interface paths {
         put?: never;
         /**
          * Restore an applied run's license assignments
-         * @description Creates a RESTORE run (staged): review it with GET .../runs/{id}/plan, apply it with POST .../runs/{id}/apply. Applied, the ROSTERED assignments become exactly those the restored run left.
+         * @description Creates a RESTORE run (staged): review it with GET .../runs/{id}/plan, apply it with POST .../runs/{id}/apply. Applied, the ROSTERED assignments become exactly those the restored run left. Support staff and the district's admins; 404 when the run is not this district's, 409 when it was not applied or its seats no longer fit the pools.
          */
         post: {
             parameters: {
@@ -2396,7 +2781,65 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
                     content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{districtId}/runs/{runId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a staged import reviewed
+         * @description The admin has looked at the staged data (counts, classes and rosters) and the license plan. Completes the checklist's Import and review step without applying anything; applying a staged manual import (Sync Licenses) completes it too. Marking a run again changes nothing. Answers the run with reviewedAt and reviewedBy. Support staff and the district's admins; 404 when the run is not this district's, 409 for a run that is neither staged nor applied.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    districtId: components["schemas"]["UUID"];
+                    runId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
                 };
                 /** @description Not Authorized */
                 401: {
@@ -2429,7 +2872,7 @@ export interface paths {
         };
         /**
          * What the run changes
-         * @description Per collection: added, changed, removed, unchanged.
+         * @description Per roster collection (orgs, academicSessions, courses, classes, users, enrollments): how many records the run adds, changes, removes and leaves unchanged. Support staff and the district's admins and integrators; 404 when the run is not this district's.
          */
         get: {
             parameters: {
@@ -2485,7 +2928,7 @@ export interface paths {
         };
         /**
          * The district's safety settings
-         * @description Thresholds per record type (percent and minimum count), minimum class size, rollover window, additions while held, smallest source share, notification address.
+         * @description Thresholds per record type (percent and minimum count), minimum class size, rollover window, additions while held, smallest source share, grace days, account match order and the notification address. Defaults until changed. Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -2523,7 +2966,10 @@ export interface paths {
                 };
             };
         };
-        /** Change the district's safety settings */
+        /**
+         * Change the district's safety settings
+         * @description Replaces the whole settings object (read it first, change what you need, send it back); audited. The next run is judged by the new thresholds. Support staff and the district's admins; 400 names each invalid field (percent outside 0-100, a rollover window that ends before it starts, an unknown match rule).
+         */
         put: {
             parameters: {
                 query?: never;
@@ -2587,7 +3033,7 @@ export interface paths {
         };
         /**
          * The district's sync schedule
-         * @description Mode, nightly window, time zone and what blocks going live.
+         * @description Mode (SETUP, PAUSED, LIVE), the nightly window in the district's time zone, a one-line summary, whether the district is ready to go live and the checklist steps that still block going live. Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -2627,7 +3073,7 @@ export interface paths {
         };
         /**
          * Change the schedule or go live
-         * @description mode LIVE is refused with 409 listing the checklist steps still missing.
+         * @description Send any of mode, nightlyWindow and timezone; absent ones stay. PAUSED stops the nightly sync until set LIVE again. Support staff and the district's admins. 400 names an invalid field; mode LIVE is refused with 409 listing each checklist step still missing (errors[].field = mode).
          */
         put: {
             parameters: {
@@ -2692,7 +3138,7 @@ export interface paths {
         };
         /**
          * List the district's schools
-         * @description The schools last discovered in the SIS (see refresh), paged, searchable by name or identifier and filterable by included=true|false.
+         * @description The schools last discovered in the SIS (see refresh), paged, searchable by name or identifier and filterable by included=true|false (page from 0, size 1-500). Only included schools are synced. Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -2751,7 +3197,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Include or exclude one school */
+        /**
+         * Include or exclude one school
+         * @description included=true syncs the school's courses, classes and people from the next run; false stops. Audited. Support staff and the district's admins; 400 without included, 404 when the school is not one of this district's (load them with refresh first).
+         */
         put: {
             parameters: {
                 query?: never;
@@ -2818,7 +3267,7 @@ export interface paths {
         put?: never;
         /**
          * Load the schools from the SIS
-         * @description Reads through the district's connection and updates the list; choices are kept.
+         * @description Reads the schools through the district's connection (or its newest accepted CSV upload) and updates the list, answering how many were added, updated and removed; choices are kept. Support staff and the district's admins; 409 when no SIS is connected yet, 502 when the SIS does not answer as expected.
          */
         post: {
             parameters: {
@@ -2873,7 +3322,7 @@ export interface paths {
         put?: never;
         /**
          * Include or exclude many schools at once
-         * @description Either {include:[...], exclude:[...]} or {all:true, included:true|false, search:"..."}. Unknown ids are refused and nothing changes.
+         * @description Either {include:[...], exclude:[...]} or {all:true, included:true|false, search:"..."}. Unknown ids are refused and nothing changes. Answers how many schools changed and are included. Support staff and the district's admins; 400 names the unknown ids or the conflicting fields.
          */
         post: {
             parameters: {
@@ -2937,7 +3386,7 @@ export interface paths {
         };
         /**
          * The SFTP account: host, port, user name, whether a password is set, SSH keys
-         * @description The password is never returned. hostKeyFingerprint lets the district verify the server on first connect.
+         * @description Where the district's SIS export job uploads OneRoster CSV zips. The password is never returned (passwordSet says whether one is set); hostKeyFingerprint lets the district verify the server on first connect. configured=false until the account is created. Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -2975,7 +3424,10 @@ export interface paths {
                 };
             };
         };
-        /** Create the SFTP account or turn logins on and off */
+        /**
+         * Create the SFTP account or turn logins on and off
+         * @description Creates the account with a user name derived from the district's name on first use; enabled=false stops every login at once (passwords and keys are kept). Audited. Support staff and the district's admins; 400 when enabled is missing.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -3039,7 +3491,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add an SSH public key that may log in */
+        /**
+         * Add an SSH public key that may log in
+         * @description One line of authorized_keys (ssh-ed25519, ecdsa-sha2-nistp256, or ssh-rsa of at least 2048 bits); answers 201 with the key's id and fingerprint. Support staff and the district's admins; 400 for something that is not an accepted public key, 409 when the key is already on the account.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3055,13 +3510,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The key was added */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["SftpKey"];
                     };
                 };
                 /** @description Bad Request */
@@ -3103,7 +3558,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove an SSH public key */
+        /**
+         * Remove an SSH public key
+         * @description The key can no longer log in, from the next login on. Answers 204 No Content. Support staff and the district's admins; 404 when the key is not on this district's account.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -3116,14 +3574,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Removed */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description Not Authorized */
                 401: {
@@ -3157,7 +3613,7 @@ export interface paths {
         put?: never;
         /**
          * Set the SFTP password, or generate one (shown once)
-         * @description Send a password of 12 to 128 characters, or none to have a strong one generated and returned in this response only. Only a salted hash is stored.
+         * @description Send a password of 12 to 128 characters, or none to have a strong one generated and returned in this response only. Only a salted hash is stored; the old password stops working at once. Support staff and the district's admins; 400 for a password outside 12-128 characters.
          */
         post: {
             parameters: {
@@ -3221,7 +3677,7 @@ export interface paths {
         };
         /**
          * Shadow runs: nightly dry runs of a district in setup
-         * @description Newest first, each with the plan it computed (who would gain and lose which license); nothing was applied.
+         * @description Newest first, each with the plan it computed (who would gain and lose which license); nothing was applied. Only districts in SETUP with shadow runs switched on (safety settings shadowNightly) have any. Paged (page from 0, size 1-200). Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -3277,7 +3733,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The district's SSO format rule */
+        /**
+         * The district's SSO format rule
+         * @description The email domain and sign-in name pattern that accounts entered by hand (sticky licenses) must follow, so they can sign in with the district's SSO; null means no check. Support staff and the district's admins and integrators.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3316,7 +3775,7 @@ export interface paths {
         };
         /**
          * Set the district's SSO format rule
-         * @description Email domain and login pattern; null turns a check off.
+         * @description Email domain and login pattern (a regular expression); null turns a check off. Applies to accounts entered from now on; audited. Support staff and the district's admins; 400 names an invalid field (a pattern that is not a regular expression).
          */
         put: {
             parameters: {
@@ -3379,7 +3838,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the sticky licenses */
+        /**
+         * List the sticky licenses
+         * @description Licenses that stay with a person whatever the roster says (coaches, interventionists, staff without classes), each with the account, product, pool and who assigned it. They occupy seats. Support staff and the district's admins and integrators.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3419,7 +3881,7 @@ export interface paths {
         put?: never;
         /**
          * Give a person sticky licenses
-         * @description A rostered teacher (accountId) or an entered account checked against the SSO format. Refused with 409 when a product's pools covering today have no seat left.
+         * @description A rostered teacher (accountId) or an entered account checked against the SSO format. Without productIds, the teacher editions whose pools cover today. Answers 201 with one sticky license per product. Support staff and the district's admins. 400 names the field (neither or both of accountId and account, an unknown or non-rostered account, an email outside the SSO domain); 409 when the person already holds it or a product's pools covering today have no seat left.
          */
         post: {
             parameters: {
@@ -3436,13 +3898,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The sticky licenses given */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["StickyLicense"][];
                     };
                 };
                 /** @description Bad Request */
@@ -3486,7 +3948,7 @@ export interface paths {
         post?: never;
         /**
          * Remove a sticky license
-         * @description Frees its seat; the account stays.
+         * @description Frees its seat at once; the account stays, and a license the roster also grants comes back at the next applied run. Answers 204 No Content. Support staff and the district's admins; 404 when the sticky license is not this district's.
          */
         delete: {
             parameters: {
@@ -3500,14 +3962,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Removed */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description Not Authorized */
                 401: {
@@ -3539,7 +3999,7 @@ export interface paths {
         };
         /**
          * Rostered teachers and staff to pick from
-         * @description Searchable by name, email or login; paged.
+         * @description Teacher and staff accounts from the applied roster, as candidates for a sticky license (send the id as accountId). Searchable by name, email or login; paged (page from 0, size 1-200). Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -3598,7 +4058,7 @@ export interface paths {
         };
         /**
          * List the academic sessions
-         * @description In date order, with overrides, effective dates and warnings.
+         * @description The SIS's school years, semesters and terms last loaded (see refresh), in date order, with the district's overrides, the effective dates licenses follow, and warnings (e.g. an override that no longer fits). Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -3654,7 +4114,7 @@ export interface paths {
         get?: never;
         /**
          * Adjust a term's dates
-         * @description overrideStart opens access early; freezeEnd keeps access late; null removes.
+         * @description overrideStart opens access early; freezeEnd keeps access late; null removes an adjustment. Licenses follow the effective dates from the next applied run. Audited. Support staff and the district's admins; 400 names an invalid field, 404 when the term is not this district's.
          */
         put: {
             parameters: {
@@ -3722,7 +4182,7 @@ export interface paths {
         put?: never;
         /**
          * Load the academic sessions from the SIS
-         * @description Date adjustments are kept while they still fit.
+         * @description Reads the sessions through the district's connection (or newest accepted CSV upload) and answers how many were added, updated and removed; date adjustments are kept while they still fit. Support staff and the district's admins; 409 when no SIS is connected yet, 502 when the SIS does not answer as expected.
          */
         post: {
             parameters: {
@@ -3775,7 +4235,7 @@ export interface paths {
         };
         /**
          * The district's CSV uploads, newest first
-         * @description Each with its check: ACCEPTED or REJECTED, rows per file, and the first errors (file and line).
+         * @description Each zip received over SFTP with its check: ACCEPTED or REJECTED, the reason, rows per file, and the first errors (file and line). Runs read the newest ACCEPTED upload. Paged (page from 0, size 1-100). Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -3831,7 +4291,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One upload with every error that was kept */
+        /**
+         * One upload with every error that was kept
+         * @description The upload's check with every error and warning kept (file, line, message), its size and SHA-256. Support staff and the district's admins and integrators; 404 when the upload is not this district's.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3886,7 +4349,7 @@ export interface paths {
         };
         /**
          * Why this person holds this license
-         * @description The chain enrollment -> class -> course mapping -> term dates (with overrides) -> pool and seats -> assignment, or the first missing link ("Course MATH-7 is not mapped to Math 7 Student Edition"). userId is the account id or the rostered sourcedId.
+         * @description The chain enrollment -> class -> course mapping -> term dates (with overrides) -> pool and seats -> assignment, or the first missing link ("Course MATH-7 is not mapped to Math 7 Student Edition"). userId is the account id or the rostered sourcedId. Support staff and the district's admins and integrators; 404 when neither the person nor the product is known in this district.
          */
         get: {
             parameters: {
@@ -3943,7 +4406,7 @@ export interface paths {
         };
         /**
          * Who am I
-         * @description The signed-in account, its roles and the districts it may reach.
+         * @description The signed-in account as roster-api sees its token: the name used in the audit trail, its roles and the districts it may reach (every district for support). Any role may call it; 401 without a valid token.
          */
         get: {
             parameters: {
@@ -3996,7 +4459,7 @@ export interface paths {
         };
         /**
          * List the product catalogue
-         * @description Active products; includeInactive=true adds retired ones.
+         * @description The publisher's products (SKU, title, edition) that courses can be mapped to and pools bought for; active ones only unless includeInactive=true adds retired ones. Support staff, district admins and integrators (the catalogue is not district-specific).
          */
         get: {
             parameters: {
@@ -4037,7 +4500,7 @@ export interface paths {
         put?: never;
         /**
          * Add a product to the catalogue
-         * @description Support staff only.
+         * @description Support staff only. Answers 201 with the product (Location: the product). 400 names the field: a missing SKU or title, a SKU another product already has, an unknown edition.
          */
         post: {
             parameters: {
@@ -4052,13 +4515,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Added */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Product"];
                     };
                 };
                 /** @description Bad Request */
@@ -4097,7 +4560,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a product */
+        /**
+         * Read a product
+         * @description One product of the catalogue with its SKU, title, edition and whether it is still active. Support staff, district admins and integrators; 404 for an unknown product id.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4136,7 +4602,7 @@ export interface paths {
         };
         /**
          * Change a product
-         * @description Support staff only. active=false retires it: no new mappings or pools.
+         * @description Support staff only. active=false retires it: existing mappings, pools and licenses stay, but no new mappings or pools can use it. 400 names an invalid field, 404 for an unknown product id.
          */
         put: {
             parameters: {
@@ -4203,7 +4669,7 @@ export interface paths {
         put?: never;
         /**
          * Claim one due run
-         * @description 200 with the claim and its lease, or 204 when nothing is due.
+         * @description Queues the nightly runs that are due, releases expired leases, then gives this worker the oldest QUEUED run of a district nobody is syncing: 200 with the claim and its lease token (send it as Lease-Token on every call for the run, and heartbeat before leaseExpiresAt), or 204 No Content when nothing is due. The sync-worker role only; 400 without a workerId.
          */
         post: {
             parameters: {
@@ -4218,14 +4684,21 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
+                /** @description A run, now held by this worker */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Claim"];
                     };
+                };
+                /** @description Nothing is due */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Bad Request */
                 400: {
@@ -4267,7 +4740,7 @@ export interface paths {
         put?: never;
         /**
          * Post one chunk of differences
-         * @description Idempotent by chunkId: a retried chunk changes nothing twice.
+         * @description Upserts (the full record with its content hash) and deletions (sourcedIds) of one collection, staged on the run. Idempotent by chunkId: a retried chunk changes nothing twice (duplicate=true). The sync-worker role only; 400 names the offending record or field (unknown collection, missing sourcedId, a sourcedId twice, a bad hash or date), 409 when the lease is gone.
          */
         post: {
             parameters: {
@@ -4335,7 +4808,7 @@ export interface paths {
         put?: never;
         /**
          * Finish reading
-         * @description Stages the run; nightly, SYNC_LICENSES and RESYNC runs are applied at once.
+         * @description Stages the run with the connector's read report; nightly, SYNC_LICENSES and RESYNC runs are then judged by the safety checks and applied at once, or HELD for an admin. Answers the run. The sync-worker role only; 404 for an unknown run, 409 when the lease is gone.
          */
         post: {
             parameters: {
@@ -4392,6 +4865,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/worker/runs/{runId}/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the source's courses; learn which are included
+         * @description Every course of the run's schools as the source has it now. roster-api refreshes its course list (the admin's choices are kept) and answers the included ones: explicit choices, then the course rules, so a course new in the SIS that matches an INCLUDE rule is synced and one matching an EXCLUDE rule is not. The sync-worker role only; 400 names an invalid course field, 409 when the lease is gone.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Lease-Token"?: components["schemas"]["UUID"];
+                };
+                path: {
+                    runId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkerCourses"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncludedCourses"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/worker/runs/{runId}/digest": {
         parameters: {
             query?: never;
@@ -4401,7 +4942,7 @@ export interface paths {
         };
         /**
          * The district's current digest of one collection
-         * @description Streamed NDJSON, one {"s": sourcedId, "h": hex content hash} per line.
+         * @description What roster-api holds now for one collection (users, orgs, academicSessions, courses, classes, enrollments), so the worker posts only differences: streamed NDJSON, one {"s": sourcedId, "h": hex content hash} per line, in no particular order; empty for a district never synced. The sync-worker role only; 400 for an unknown collection, 409 when the lease is gone.
          */
         get: {
             parameters: {
@@ -4418,14 +4959,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description One line per record the district holds */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                        "application/x-ndjson": unknown;
+                        /** @example "{\"s\":\"stu-000001\",\"h\":\"8c3f1a2b9d4e5f60\"}\n{\"s\":\"stu-000002\",\"h\":\"0d9e44c1a7b2f318\"}\n{\"s\":\"tch-00001\",\"h\":\"f1e2d3c4b5a69788\"}\n" */
+                        "application/x-ndjson": string;
                     };
                 };
                 /** @description Not Authorized */
@@ -4463,7 +5004,7 @@ export interface paths {
         put?: never;
         /**
          * Give up a run
-         * @description Marks it failed with a message for admins; its staged rows are removed.
+         * @description Marks the run FAILED with the message admins will read and removes its staged rows; the district's roster and licenses stay as they were. Answers 204 No Content. The sync-worker role only; 400 without a message, 404 for an unknown run, 409 when the lease is gone.
          */
         post: {
             parameters: {
@@ -4482,14 +5023,12 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The run is failed */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description Bad Request */
                 400: {
@@ -4529,7 +5068,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Extend the lease and report progress */
+        /**
+         * Extend the lease and report progress
+         * @description Extends the lease by the lease time and records the phase and counts admins see on the run. Send it well before leaseExpiresAt; a run whose lease expires goes back to the queue. The sync-worker role only; 404 for an unknown run, 409 when this lease no longer holds it (stop working on the run).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -4594,7 +5136,7 @@ export interface paths {
         };
         /**
          * What to read
-         * @description Platform, decrypted connection settings and the selected schools and courses.
+         * @description Platform, decrypted connection settings and the selected schools and courses. For a OneRoster CSV district: the newest accepted upload (recorded on the run; fetch it from .../source/archive). The settings hold the decrypted secret, so they are only given to the lease holder. The sync-worker role only; 404 for an unknown run, 409 when this lease no longer holds it.
          */
         get: {
             parameters: {
@@ -4642,11 +5184,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/worker/runs/{runId}/source/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The run's OneRoster CSV zip
+         * @description The upload the run chose when it asked for its source, streamed from PostgreSQL as it is read (check it against the source's size-bytes and sha256). The sync-worker role only; 422 when the run has not chosen an upload yet (ask for its source first), 409 when the lease is gone.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Lease-Token"?: components["schemas"]["UUID"];
+                };
+                path: {
+                    runId: components["schemas"]["UUID"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The zip, as it was uploaded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description One link or merge, with who did it and whether it was undone. */
+        /**
+         * @description An account of the licensing store and how the sync matched it to its person: matchReason SOURCED_ID, IDENTIFIER (SIS identifier), EMAIL, LOGIN, NEW, LINKED, MERGED, REVIEWED; matchDetail says with what.
+         * @example {
+         *       "id": "0b7c2f4e-1a3d-4e5f-8a9b-0c1d2e3f4a5b",
+         *       "sourcedId": "stu-000123",
+         *       "givenName": "Ana",
+         *       "familyName": "Lopez",
+         *       "email": "ana.lopez.123@harbor.k12.example",
+         *       "login": "ana.lopez.123",
+         *       "sisIdentifier": "100123",
+         *       "role": "STUDENT",
+         *       "origin": "MANUAL",
+         *       "active": true,
+         *       "matchReason": "IDENTIFIER",
+         *       "matchDetail": "SIS identifier 100123 matched this account, the only one with it",
+         *       "matchedAt": "2026-11-24T08:12:03Z"
+         *     }
+         */
+        Account: {
+            active?: boolean;
+            email?: string;
+            familyName?: string;
+            givenName?: string;
+            id?: components["schemas"]["UUID"];
+            login?: string;
+            matchDetail?: string;
+            matchedAt?: components["schemas"]["Instant"];
+            matchReason?: string;
+            origin?: string;
+            role?: string;
+            sisIdentifier?: string;
+            sourcedId?: string;
+        };
+        /**
+         * @description One link or merge, with who did it and whether it was undone.
+         * @example {
+         *       "id": "c2f1e0d4-5b6a-4c3d-9e8f-7a6b5c4d3e2f",
+         *       "kind": "LINK",
+         *       "accountId": "7d0c1f4e-7a51-4b6e-9d7e-3c1f0b8e2a10",
+         *       "mergedAccountId": null,
+         *       "sourcedId": "stu-000123",
+         *       "movedAssignments": 0,
+         *       "droppedAssignments": 0,
+         *       "createdBy": "harbor-admin",
+         *       "createdAt": "2026-11-23T18:00:00Z",
+         *       "undoneBy": null,
+         *       "undoneAt": null
+         *     }
+         */
         AccountMerge: {
             accountId?: components["schemas"]["UUID"];
             createdAt?: components["schemas"]["Instant"];
@@ -4661,6 +5308,72 @@ export interface components {
             sourcedId?: string;
             undoneAt?: components["schemas"]["Instant"];
             undoneBy?: string;
+        };
+        /**
+         * @description An uncertain match waiting for an admin: kind SEVERAL_CANDIDATES, CANDIDATE_BOUND_ELSEWHERE or REISSUED_SOURCED_ID (proposed as a link); status OPEN, ACCEPTED, REJECTED or RESOLVED (the sync closed it: the person left or got an account otherwise).
+         * @example {
+         *       "id": "5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+         *       "person": {
+         *         "sourcedId": "stu-000777",
+         *         "givenName": "Ana",
+         *         "familyName": "Lopez",
+         *         "email": "ana.lopez.777@harbor.k12.example",
+         *         "username": "ana.lopez.777",
+         *         "identifier": "100777",
+         *         "role": "student"
+         *       },
+         *       "kind": "REISSUED_SOURCED_ID",
+         *       "rule": "EMAIL",
+         *       "matchedValue": "ana.lopez.777@harbor.k12.example",
+         *       "detail": "Same email and name as the account of stu-000123, which is no longer in the roster: probably the same person with a re-issued sourcedId. ...",
+         *       "candidates": [
+         *         {
+         *           "id": "0b7c2f4e-1a3d-4e5f-8a9b-0c1d2e3f4a5b",
+         *           "sourcedId": "stu-000123",
+         *           "givenName": "Ana",
+         *           "familyName": "Lopez",
+         *           "email": "ana.lopez.777@harbor.k12.example",
+         *           "login": "ana.lopez.777",
+         *           "sisIdentifier": null,
+         *           "role": "STUDENT",
+         *           "origin": "ROSTERED",
+         *           "active": false,
+         *           "matchReason": "NEW",
+         *           "matchDetail": "a new account: no existing account matched",
+         *           "matchedAt": "2026-09-01T08:00:00Z"
+         *         }
+         *       ],
+         *       "status": "OPEN",
+         *       "createdAt": "2026-11-24T08:12:03Z",
+         *       "decidedBy": null,
+         *       "decidedAt": null,
+         *       "accountId": null,
+         *       "note": null
+         *     }
+         */
+        AccountReview: {
+            accountId?: components["schemas"]["UUID"];
+            candidates?: components["schemas"]["Account"][];
+            createdAt?: components["schemas"]["Instant"];
+            decidedAt?: components["schemas"]["Instant"];
+            decidedBy?: string;
+            detail?: string;
+            id?: components["schemas"]["UUID"];
+            kind?: string;
+            matchedValue?: string;
+            note?: string;
+            person?: components["schemas"]["IncomingPerson"];
+            rule?: string;
+            status?: string;
+        };
+        /**
+         * @description Which candidate account is this person's; may be left out when there is one.
+         * @example {
+         *       "accountId": "0b7c2f4e-1a3d-4e5f-8a9b-0c1d2e3f4a5b"
+         *     }
+         */
+        AccountReviewAccept: {
+            accountId?: components["schemas"]["UUID"];
         };
         /**
          * @example {
@@ -4827,6 +5540,15 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
+        /**
+         * @description What a chunk changed; duplicate=true for a chunkId seen before (nothing changed twice).
+         * @example {
+         *       "chunkId": "users-0003",
+         *       "duplicate": false,
+         *       "upserts": 1,
+         *       "deletes": 1
+         *     }
+         */
         ChunkResult: {
             chunkId?: string;
             /** Format: int32 */
@@ -4835,7 +5557,18 @@ export interface components {
             /** Format: int32 */
             upserts?: number;
         };
-        /** @description A run the worker now holds; send leaseToken as the Lease-Token header on every call for it. */
+        /**
+         * @description A run the worker now holds; send leaseToken as the Lease-Token header on every call for it.
+         * @example {
+         *       "runId": "5ec52906-ab9a-43fe-8a67-695998a50aa4",
+         *       "districtId": "d1000000-0000-4000-8000-000000000001",
+         *       "kind": "NIGHTLY",
+         *       "leaseToken": "7d893e2f-8fbc-403e-adf7-e61cb3042fa5",
+         *       "leaseExpiresAt": "2026-11-24T08:02:00Z",
+         *       "attempt": 1,
+         *       "useDigest": true
+         *     }
+         */
         Claim: {
             /** Format: int32 */
             attempt?: number;
@@ -4855,6 +5588,8 @@ export interface components {
         ClaimRequest: {
             workerId: string;
         };
+        /** @enum {string} */
+        ClientAuth: "BASIC_HEADER" | "FORM_BODY";
         /**
          * @description A course of the SIS. explicitChoice is the admin's own include (true) / exclude (false), null when the rules decide;
          *     effectivelyIncluded is what the sync uses, reason says why and ruleId names the deciding rule.
@@ -5003,7 +5738,6 @@ export interface components {
          *       "uploadedAt": "2026-11-23T06:00:00Z",
          *       "status": "ACCEPTED",
          *       "reason": null,
-         *       "oneRosterVersion": "1.1",
          *       "counts": {
          *         "orgs": 43,
          *         "academicSessions": 3,
@@ -5141,8 +5875,39 @@ export interface components {
             /** Format: int64 */
             total?: number;
         };
+        /**
+         * @description The courses of the run the district includes (explicit choices, then course rules).
+         * @example {
+         *       "courseSourcedIds": [
+         *         "crs-00025",
+         *         "crs-00029"
+         *       ],
+         *       "added": 1,
+         *       "updated": 0,
+         *       "removed": 0
+         *     }
+         */
+        IncludedCourses: {
+            /** Format: int64 */
+            added?: number;
+            courseSourcedIds?: string[];
+            /** Format: int64 */
+            removed?: number;
+            /** Format: int64 */
+            updated?: number;
+        };
         /** @enum {string} */
         InclusionReason: "COURSE_INACTIVE" | "SCHOOL_EXCLUDED" | "EXPLICITLY_INCLUDED" | "EXPLICITLY_EXCLUDED" | "EXCLUDED_BY_RULE" | "INCLUDED_BY_RULE" | "NO_CHOICE";
+        /** @description The rostered person a review is about, as the SIS sends them. */
+        IncomingPerson: {
+            email?: string;
+            familyName?: string;
+            givenName?: string;
+            identifier?: string;
+            role?: string;
+            sourcedId?: string;
+            username?: string;
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -5174,7 +5939,13 @@ export interface components {
         };
         /** @enum {string} */
         JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-        /** @description The lease after a heartbeat. */
+        /**
+         * @description The lease after a heartbeat.
+         * @example {
+         *       "runId": "5ec52906-ab9a-43fe-8a67-695998a50aa4",
+         *       "leaseExpiresAt": "2026-11-24T08:04:00Z"
+         *     }
+         */
         Lease: {
             leaseExpiresAt?: components["schemas"]["Instant"];
             runId?: components["schemas"]["UUID"];
@@ -5238,11 +6009,65 @@ export interface components {
             seats: number;
             startDate: components["schemas"]["LocalDate"];
         };
-        /** @description Why this person holds this license today, or the first link that is missing. */
+        /**
+         * @description Why this person holds this license today, or the first link that is missing.
+         * @example {
+         *       "accountId": "3b453610-9995-40d4-bfb5-ea6c0024261e",
+         *       "sourcedId": "stu-000041",
+         *       "name": "Elias Allen",
+         *       "matchReason": "NEW",
+         *       "matchDetail": "a new account: no existing account matched by SIS identifier, email, login",
+         *       "productId": "9d8218a6-9c46-474f-82d6-dc211285e501",
+         *       "sku": "ALG1-STU",
+         *       "productTitle": "Algebra I Student Edition",
+         *       "usableToday": true,
+         *       "source": "ROSTERED",
+         *       "usableFrom": "2026-08-15",
+         *       "usableUntil": "2027-06-15",
+         *       "graceUntil": null,
+         *       "answer": "Elias Allen holds Algebra I Student Edition.",
+         *       "missing": null,
+         *       "chain": [
+         *         {
+         *           "step": "ENROLLMENT",
+         *           "ok": true,
+         *           "text": "Elias Allen is enrolled as student in 2 classes."
+         *         },
+         *         {
+         *           "step": "CLASS",
+         *           "ok": true,
+         *           "text": "Class Algebra I - Period 3 is active."
+         *         },
+         *         {
+         *           "step": "COURSE_MAPPING",
+         *           "ok": true,
+         *           "text": "Course MATH-09 (class Algebra I - Period 3) is mapped to Algebra I Student Edition."
+         *         },
+         *         {
+         *           "step": "TERM",
+         *           "ok": true,
+         *           "text": "Term Fall 2026 Semester runs 2026-08-15 to 2027-01-15."
+         *         },
+         *         {
+         *           "step": "POOL",
+         *           "ok": true,
+         *           "text": "Rostered pools for Algebra I Student Edition have 1000 seats; 612 are taken."
+         *         },
+         *         {
+         *           "step": "ASSIGNMENT",
+         *           "ok": true,
+         *           "text": "Assigned by the sync (schedule), usable from 2026-08-15 to 2027-06-15."
+         *         }
+         *       ]
+         *     }
+         */
         LicenseWhy: {
             accountId?: components["schemas"]["UUID"];
             answer?: string;
             chain?: components["schemas"]["WhyLink"][];
+            graceUntil?: components["schemas"]["LocalDate"];
+            matchDetail?: string;
+            matchReason?: string;
             missing?: string;
             name?: string;
             productId?: components["schemas"]["UUID"];
@@ -5280,6 +6105,8 @@ export interface components {
             roles?: string[];
             support?: boolean;
         };
+        /** @enum {string} */
+        Method: "HMAC_SHA1" | "HMAC_SHA256";
         /**
          * @description A person who is not in the roster, entered by hand. email and login must follow the district's SSO format.
          * @example {
@@ -5306,10 +6133,30 @@ export interface components {
             end: string;
             start: string;
         };
-        /** @description Something the district's admins should look at: a held or failed run. */
+        /**
+         * @description Something the district's admins should look at: a held or failed run, a forgotten override date. emailStatus: PENDING, SENDING, SENT (to emailTo at emailedAt), FAILED (emailError), NOT_SENT (no notification address).
+         * @example {
+         *       "id": "9b2f0c1e-4d3a-4b5c-8e6f-7a8b9c0d1e2f",
+         *       "kind": "RUN_HELD",
+         *       "title": "A sync run is held for your review",
+         *       "body": "Lincoln High School would lose 412 of 430 enrollments (96 %). Nothing was applied. Approve the run to apply it, or discard it.",
+         *       "runId": "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b",
+         *       "createdAt": "2026-11-24T08:12:03Z",
+         *       "readAt": null,
+         *       "readBy": null,
+         *       "emailStatus": "SENT",
+         *       "emailTo": "rostering@harbor.k12.example",
+         *       "emailedAt": "2026-11-24T08:12:04Z",
+         *       "emailError": null
+         *     }
+         */
         Notification: {
             body?: string;
             createdAt?: components["schemas"]["Instant"];
+            emailedAt?: components["schemas"]["Instant"];
+            emailError?: string;
+            emailStatus?: string;
+            emailTo?: string;
             id?: components["schemas"]["UUID"];
             kind?: string;
             readAt?: components["schemas"]["Instant"];
@@ -5318,93 +6165,267 @@ export interface components {
             title?: string;
         };
         PageResultAccountSummary: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["AccountSummary"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
+            total?: number;
+        };
+        PageResultAccountView: {
+            /** @description The items of this page, in the list's order */
+            items?: components["schemas"]["Account"][];
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
+            page?: number;
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
+            size?: number;
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultAuditEntry: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["AuditEntry"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultCourseView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["Course"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultDistrictView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["District"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultMergeView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["AccountMerge"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultNotificationView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["Notification"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
+            total?: number;
+        };
+        PageResultReviewView: {
+            /** @description The items of this page, in the list's order */
+            items?: components["schemas"]["AccountReview"][];
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
+            page?: number;
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
+            size?: number;
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultRunView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["Run"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultSchoolView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["School"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultStagedClass: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["StagedClass"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultUploadView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["CsvUpload"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         Person: {
@@ -5424,6 +6445,8 @@ export interface components {
             heldByManual?: number;
             /** Format: int64 */
             heldBySticky?: number;
+            /** Format: int64 */
+            heldInGrace?: number;
             poolId?: components["schemas"]["UUID"];
             /** Format: int32 */
             seats?: number;
@@ -5508,7 +6531,50 @@ export interface components {
             sku: string;
             title: string;
         };
-        /** @description Findings of the readiness review; done when no blocking finding is left unacknowledged. */
+        /**
+         * @description Findings of the readiness review; done when no blocking finding is left unacknowledged.
+         * @example {
+         *       "runId": "5ec52906-ab9a-43fe-8a67-695998a50aa4",
+         *       "done": false,
+         *       "findings": [
+         *         {
+         *           "kind": "DUPLICATE_PERSON",
+         *           "blocking": true,
+         *           "title": "People the SIS sends twice",
+         *           "count": 1,
+         *           "records": [
+         *             {
+         *               "detail": "Ana Lopez (ana.lopez@harbor.k12.example) appears as stu-000123 and stu-900123",
+         *               "sourcedIds": [
+         *                 "stu-000123",
+         *                 "stu-900123"
+         *               ],
+         *               "accountId": null
+         *             }
+         *           ],
+         *           "suggestedFix": "Ask the SIS to merge the records into one.",
+         *           "acknowledged": false
+         *         },
+         *         {
+         *           "kind": "TERM_NOT_STARTED",
+         *           "blocking": false,
+         *           "title": "Terms that have not started",
+         *           "count": 1,
+         *           "records": [
+         *             {
+         *               "detail": "Term Spring 2027 Semester starts on 2027-01-19",
+         *               "sourcedIds": [
+         *                 "as-2027-t2"
+         *               ],
+         *               "accountId": null
+         *             }
+         *           ],
+         *           "suggestedFix": "Set an override start on the term if students need access before it starts.",
+         *           "acknowledged": false
+         *         }
+         *       ]
+         *     }
+         */
         Readiness: {
             done?: boolean;
             findings?: components["schemas"]["ReadinessFinding"][];
@@ -5597,6 +6663,9 @@ export interface components {
             gains?: components["schemas"]["Person"][];
             /** Format: int64 */
             gainsTotal?: number;
+            grace?: {
+                [key: string]: number;
+            };
             losses?: components["schemas"]["Person"][];
             /** Format: int64 */
             lossesTotal?: number;
@@ -5609,7 +6678,82 @@ export interface components {
         RosterPlatform: "ONEROSTER_API" | "ONEROSTER_CSV" | "POWERSCHOOL" | "ONEROSTER_12_API" | "ONEROSTER_12_CSV";
         /** @enum {string} */
         RuleEffect: "INCLUDE" | "EXCLUDE";
-        /** @description One sync run: what triggered it, its phases, counts, timings, plan and result. */
+        /**
+         * @description One sync run: what triggered it, its phases, counts, timings, plan and result.
+         * @example {
+         *       "id": "5ec52906-ab9a-43fe-8a67-695998a50aa4",
+         *       "districtId": "d1000000-0000-4000-8000-000000000001",
+         *       "kind": "MANUAL_IMPORT",
+         *       "trigger": "MANUAL",
+         *       "status": "STAGED",
+         *       "requestedBy": "harbor-admin",
+         *       "attempt": 1,
+         *       "createdAt": "2026-11-23T18:00:00Z",
+         *       "startedAt": "2026-11-23T18:00:04Z",
+         *       "stagedAt": "2026-11-23T18:02:41Z",
+         *       "appliedAt": null,
+         *       "finishedAt": "2026-11-23T18:02:41Z",
+         *       "durationSeconds": 157.2,
+         *       "progress": {
+         *         "phase": "complete",
+         *         "done": null,
+         *         "total": null,
+         *         "text": "complete",
+         *         "phases": [
+         *           {
+         *             "name": "orgs",
+         *             "done": 12,
+         *             "seconds": 0.4
+         *           },
+         *           {
+         *             "name": "users",
+         *             "done": 170000,
+         *             "seconds": 61.8
+         *           },
+         *           {
+         *             "name": "enrollments",
+         *             "done": 912000,
+         *             "seconds": 88.1
+         *           }
+         *         ]
+         *       },
+         *       "counts": {
+         *         "users": {
+         *           "added": 1204,
+         *           "changed": 310,
+         *           "removed": 87,
+         *           "unchanged": 168399,
+         *           "total": 169913
+         *         },
+         *         "enrollments": {
+         *           "added": 5120,
+         *           "changed": 0,
+         *           "removed": 2210,
+         *           "unchanged": 904670,
+         *           "total": 909790
+         *         }
+         *       },
+         *       "planSummary": null,
+         *       "applyReport": null,
+         *       "readReport": {
+         *         "read": {
+         *           "orgs": 12,
+         *           "users": 170000,
+         *           "enrollments": 912000
+         *         },
+         *         "errors": 0,
+         *         "warnings": 3,
+         *         "firstErrors": [],
+         *         "firstWarnings": [
+         *           "users/u-1: role 'Student' read as student"
+         *         ]
+         *       },
+         *       "error": null,
+         *       "sourceUploadId": null,
+         *       "reviewedAt": null,
+         *       "reviewedBy": null
+         *     }
+         */
         Run: {
             appliedAt?: components["schemas"]["Instant"];
             applyReport?: components["schemas"]["JsonNode"];
@@ -5628,6 +6772,11 @@ export interface components {
             progress?: components["schemas"]["RunProgress"];
             readReport?: components["schemas"]["JsonNode"];
             requestedBy?: string;
+            /** @description When an admin marked the staged data reviewed. */
+            reviewedAt?: components["schemas"]["Instant"];
+            reviewedBy?: string;
+            /** @description The OneRoster CSV upload the run read (CSV districts only). */
+            sourceUploadId?: components["schemas"]["UUID"];
             stagedAt?: components["schemas"]["Instant"];
             startedAt?: components["schemas"]["Instant"];
             status?: components["schemas"]["RunStatus"];
@@ -5659,7 +6808,29 @@ export interface components {
         RunFailure: {
             error: string;
         };
-        /** @description Why a run was held, and what the admin decided. */
+        /**
+         * @description Why a run was held, and what the admin decided.
+         * @example {
+         *       "runId": "5ec52906-ab9a-43fe-8a67-695998a50aa4",
+         *       "reason": "Lincoln High School would lose 412 of 430 enrollments (96 %).",
+         *       "findings": [
+         *         {
+         *           "scope": "SCHOOL:sch-0002",
+         *           "scopeName": "Lincoln High School",
+         *           "recordType": "enrollments",
+         *           "lost": 412,
+         *           "total": 430,
+         *           "percent": 95.8,
+         *           "text": "Lincoln High School would lose 412 of 430 enrollments (96 %)"
+         *         }
+         *       ],
+         *       "additionsApplied": true,
+         *       "heldAt": "2026-11-24T08:03:10Z",
+         *       "decision": null,
+         *       "decidedBy": null,
+         *       "decidedAt": null
+         *     }
+         */
         RunHold: {
             additionsApplied?: boolean;
             decidedAt?: components["schemas"]["Instant"];
@@ -5691,7 +6862,30 @@ export interface components {
         RunRequest: {
             kind: components["schemas"]["RunKind"];
         };
-        /** @description What the worker reads: the platform, decrypted connection settings and the admin's selection. */
+        /**
+         * @description What the worker reads: the platform, decrypted connection settings and the admin's selection.
+         * @example {
+         *       "runId": "5ec52906-ab9a-43fe-8a67-695998a50aa4",
+         *       "districtId": "d1000000-0000-4000-8000-000000000001",
+         *       "platform": "ONEROSTER_API",
+         *       "settings": {
+         *         "base-url": "https://sis.harbor.k12.example/ims/oneroster/v1p1",
+         *         "auth": "oauth2",
+         *         "token-url": "https://sis.harbor.k12.example/oauth/token",
+         *         "oauth2-client-auth": "basic",
+         *         "client-id": "rosterline",
+         *         "client-secret": "s3cr3t-from-the-vault"
+         *       },
+         *       "schoolSourcedIds": [
+         *         "sch-0001",
+         *         "sch-0002"
+         *       ],
+         *       "courseSourcedIds": [
+         *         "crs-00025",
+         *         "crs-00029"
+         *       ]
+         *     }
+         */
         RunSource: {
             courseSourcedIds?: string[];
             districtId?: components["schemas"]["UUID"];
@@ -5719,14 +6913,32 @@ export interface components {
          *       "applyAdditionsWhileHeld": true,
          *       "minSourcePercent": 50,
          *       "notificationEmail": "rostering@harbor.k12.example",
-         *       "shadowNightly": false
+         *       "shadowNightly": false,
+         *       "schoolUserRemovalPercent": 25,
+         *       "schoolUserRemovalMinCount": 20,
+         *       "schoolEnrollmentRemovalPercent": 25,
+         *       "schoolEnrollmentRemovalMinCount": 20,
+         *       "licenseGraceDays": 7,
+         *       "accountMatchOrder": [
+         *         "SOURCED_ID",
+         *         "IDENTIFIER",
+         *         "EMAIL",
+         *         "LOGIN"
+         *       ]
          *     }
          */
         SafetySettings: {
+            /** @description The order in which an incoming person is matched to an existing account: SOURCED_ID (first when named), IDENTIFIER (the SIS identifier, e.g. the student number), EMAIL, LOGIN. Null: the deployment's order (rosterline.sync.match-order, default SOURCED_ID, IDENTIFIER, EMAIL, LOGIN). */
+            accountMatchOrder?: string[] | null;
             applyAdditionsWhileHeld: boolean;
             /** Format: int32 */
             enrollmentRemovalMinCount: number;
             enrollmentRemovalPercent: number;
+            /**
+             * Format: int32
+             * @description Days a license the sync removes stays usable (its seat stays taken until then); re-enrollment inside the period restores it. Absent or null: 0, removed at once.
+             */
+            licenseGraceDays?: number | null;
             /** Format: int32 */
             licenseRemovalMinCount: number;
             licenseRemovalPercent: number;
@@ -5737,6 +6949,20 @@ export interface components {
             rolloverEnd?: components["schemas"]["LocalDate"];
             rolloverRemovalPercent: number;
             rolloverStart?: components["schemas"]["LocalDate"];
+            /**
+             * Format: int32
+             * @description Enrollments of one school a run may remove before the percentage counts; null: enrollmentRemovalMinCount applies
+             */
+            schoolEnrollmentRemovalMinCount?: number | null;
+            /** @description Share of a school's enrollments a run may remove; null: enrollmentRemovalPercent applies */
+            schoolEnrollmentRemovalPercent?: number | null;
+            /**
+             * Format: int32
+             * @description Users of one school a run may remove before the percentage counts; null: userRemovalMinCount applies
+             */
+            schoolUserRemovalMinCount?: number | null;
+            /** @description Share of a school's users a run may remove; null: userRemovalPercent applies */
+            schoolUserRemovalPercent?: number | null;
             shadowNightly?: boolean;
             /** Format: int32 */
             userRemovalMinCount: number;
@@ -5893,7 +7119,16 @@ export interface components {
         SftpAccountUpdate: {
             enabled: boolean;
         };
-        /** @description An SSH public key that may log in. */
+        /**
+         * @description An SSH public key that may log in.
+         * @example {
+         *       "id": "0b6e6e1a-0000-4000-8000-000000000001",
+         *       "type": "ssh-ed25519",
+         *       "fingerprint": "SHA256:Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0",
+         *       "comment": "sis-export@harbor",
+         *       "addedAt": "2026-11-23T18:00:00Z"
+         *     }
+         */
         SftpKey: {
             addedAt?: components["schemas"]["Instant"];
             comment?: string;
@@ -5946,6 +7181,8 @@ export interface components {
          *       "workingMethod": "OAUTH2",
          *       "tokenUrl": "https://sis.harbor.k12.ca.us/oauth/token",
          *       "scope": null,
+         *       "oauth1SignatureMethod": "HMAC_SHA256",
+         *       "oauth2ClientAuth": "BASIC_HEADER",
          *       "validation": {
          *         "status": "VALID",
          *         "message": "Harbor Unified, 42 schools",
@@ -5962,6 +7199,8 @@ export interface components {
             clientId?: string;
             configured?: boolean;
             districtId?: components["schemas"]["UUID"];
+            oauth1SignatureMethod?: components["schemas"]["Method"];
+            oauth2ClientAuth?: components["schemas"]["ClientAuth"];
             platform?: components["schemas"]["RosterPlatform"];
             scope?: string;
             secretLastFour?: string;
@@ -5972,14 +7211,16 @@ export interface components {
             workingMethod?: components["schemas"]["AuthMethod"];
         };
         /**
-         * @description The SIS API connection. clientSecret is write-only: leave it out to keep the stored one. OAUTH2 needs tokenUrl; DETECT tries OAuth 2 (when tokenUrl is given), then OAuth 1.0a.
+         * @description The SIS API connection. clientSecret is write-only: leave it out to keep the stored one. OAUTH2 needs tokenUrl; DETECT tries OAuth 2 (when tokenUrl is given), then OAuth 1.0a. oauth1SignatureMethod (default HMAC_SHA256; HMAC_SHA1 for vendors that sign that way) and oauth2ClientAuth (default BASIC_HEADER; FORM_BODY sends the client id and secret in the token request's form) are for SIS vendors that differ from the defaults.
          * @example {
          *       "baseUrl": "https://sis.harbor.k12.ca.us/ims/oneroster/v1p1",
          *       "clientId": "rosterline",
          *       "clientSecret": "s3cr3t-from-the-sis",
          *       "authMethod": "OAUTH2",
          *       "tokenUrl": "https://sis.harbor.k12.ca.us/oauth/token",
-         *       "scope": null
+         *       "scope": null,
+         *       "oauth1SignatureMethod": "HMAC_SHA256",
+         *       "oauth2ClientAuth": "BASIC_HEADER"
          *     }
          */
         SisCredentialsUpdate: {
@@ -5987,6 +7228,8 @@ export interface components {
             baseUrl: string;
             clientId: string;
             clientSecret?: string;
+            oauth1SignatureMethod?: components["schemas"]["Method"];
+            oauth2ClientAuth?: components["schemas"]["ClientAuth"];
             scope?: string;
             tokenUrl?: string;
         };
@@ -6000,6 +7243,25 @@ export interface components {
             status?: components["schemas"]["ValidationStatus"];
         };
         /**
+         * @description Why the source checks stopped a run, and whether an admin accepted the change.
+         * @example {
+         *       "runId": "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b",
+         *       "reason": "The source's users no longer carry email: 1480 of the 1500 that had it would lose it, so the email column seems to be missing or renamed since the last good run. ...",
+         *       "failedAt": "2026-11-24T08:12:03Z",
+         *       "acceptedBy": "harbor-admin",
+         *       "acceptedAt": "2026-11-24T15:40:00Z",
+         *       "consumedByRun": null
+         *     }
+         */
+        SourceCheck: {
+            acceptedAt?: components["schemas"]["Instant"];
+            acceptedBy?: string;
+            consumedByRun?: components["schemas"]["UUID"];
+            failedAt?: components["schemas"]["Instant"];
+            reason?: string;
+            runId?: components["schemas"]["UUID"];
+        };
+        /**
          * @description How the district's single sign-on names people: the email domain (emails must end in @domain) and a regular
          *     expression every login must match. Either may be null (not checked).
          * @example {
@@ -6011,6 +7273,20 @@ export interface components {
             emailDomain?: string;
             loginPattern?: string;
         };
+        /**
+         * @description One class as the run leaves it, with its change and how many students and teachers it has.
+         * @example {
+         *       "sourcedId": "cls-000001",
+         *       "title": "Mathematics Grade 09 - Term 1 - Section 1",
+         *       "classCode": "MATH-09-T1-1",
+         *       "courseSourcedId": "crs-00025",
+         *       "schoolSourcedId": "sch-0002",
+         *       "status": "active",
+         *       "change": "ADDED",
+         *       "students": 25,
+         *       "teachers": 1
+         *     }
+         */
         StagedClass: {
             change?: string;
             classCode?: string;
@@ -6024,13 +7300,60 @@ export interface components {
             teachers?: number;
             title?: string;
         };
-        /** @description Per collection: records added, changed, removed and unchanged by the run. */
+        /**
+         * @description Per collection: records added, changed, removed and unchanged by the run.
+         * @example {
+         *       "runId": "5ec52906-ab9a-43fe-8a67-695998a50aa4",
+         *       "status": "STAGED",
+         *       "counts": {
+         *         "orgs": {
+         *           "added": 0,
+         *           "changed": 1,
+         *           "removed": 0,
+         *           "unchanged": 11,
+         *           "total": 12
+         *         },
+         *         "users": {
+         *           "added": 1204,
+         *           "changed": 310,
+         *           "removed": 87,
+         *           "unchanged": 168399,
+         *           "total": 169913
+         *         },
+         *         "classes": {
+         *           "added": 40,
+         *           "changed": 12,
+         *           "removed": 9,
+         *           "unchanged": 6100,
+         *           "total": 6152
+         *         },
+         *         "enrollments": {
+         *           "added": 5120,
+         *           "changed": 0,
+         *           "removed": 2210,
+         *           "unchanged": 904670,
+         *           "total": 909790
+         *         }
+         *       }
+         *     }
+         */
         StagedCounts: {
             counts?: components["schemas"]["JsonNode"];
             runId?: components["schemas"]["UUID"];
             status?: components["schemas"]["RunStatus"];
         };
-        /** @description One person in a class as the run will leave it. */
+        /**
+         * @description One person in a class as the run will leave it.
+         * @example {
+         *       "enrollmentSourcedId": "enr-0000026",
+         *       "userSourcedId": "tch-00001",
+         *       "givenName": "Elizabeth",
+         *       "familyName": "O'Brien",
+         *       "role": "teacher",
+         *       "status": "active",
+         *       "change": "ADDED"
+         *     }
+         */
         StagedRosterEntry: {
             change?: string;
             enrollmentSourcedId?: string;
@@ -6146,11 +7469,44 @@ export interface components {
         UUID: string;
         /** @enum {string} */
         ValidationStatus: "VALID" | "INVALID" | "NOT_CHECKED";
-        /** @description One link of the chain: ENROLLMENT, CLASS, COURSE_MAPPING, TERM, POOL or ASSIGNMENT. */
+        /** @description One link of the chain: ENROLLMENT, CLASS, COURSE_MAPPING, TERM, POOL or ASSIGNMENT; GRACE when a license the sync removed is kept for the district's grace period. */
         WhyLink: {
             ok?: boolean;
             step?: string;
             text?: string;
+        };
+        /** @description One course of the run's schools as the source has it now. */
+        WorkerCourse: {
+            courseCode?: string;
+            grades?: string[];
+            schoolSourcedId?: string;
+            sourcedId: string;
+            status?: string;
+            subjects?: string[];
+            title?: string;
+        };
+        /**
+         * @description Every course of the run's schools (included or not), so that roster-api keeps its course list current and decides with the admin's choices and course rules which are synced.
+         * @example {
+         *       "courses": [
+         *         {
+         *           "sourcedId": "crs-00025",
+         *           "status": "active",
+         *           "title": "Mathematics Grade 09",
+         *           "courseCode": "MATH-09",
+         *           "schoolSourcedId": "sch-0002",
+         *           "subjects": [
+         *             "Mathematics"
+         *           ],
+         *           "grades": [
+         *             "09"
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        WorkerCourses: {
+            courses: components["schemas"]["WorkerCourse"][];
         };
     };
     responses: never;
