@@ -65,7 +65,8 @@ public final class SyncDtos {
 
     @Schema(name = "Heartbeat", description = "Extends the lease and reports progress.", example = """
             {"phase":"users","done":40000,"total":170000,"phases":[{"name":"orgs","done":12,"total":12,"seconds":0.4}]}""")
-    public record Heartbeat(@Size(max = 60) String phase, @PositiveOrZero Long done, @PositiveOrZero Long total,
+    public record Heartbeat(@Size(max = 60) @jakarta.validation.constraints.Pattern(regexp = "[^\\x00]*",
+                                    message = "must not contain NUL characters") String phase, @PositiveOrZero Long done, @PositiveOrZero Long total,
                             @Size(max = 20) List<Map<String, Object>> phases) {
     }
 
