@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * List the districts you can reach
-         * @description Support staff see every district; district admins and integrators see theirs. Paged and searchable by name.
+         * @description Support staff see every district; district admins and integrators see only the districts named in their token's districts claim. Paged (page from 0, size 1-200) and searchable by name; archived districts only with includeArchived=true. 400 names the query parameter that is out of range.
          */
         get: {
             parameters: {
@@ -57,7 +57,7 @@ export interface paths {
         put?: never;
         /**
          * Create a district
-         * @description Support staff only. The district starts in SETUP mode.
+         * @description Support staff only. The district starts in SETUP mode with the default nightly window (00:00-02:00) and time zone America/Los_Angeles unless given; the Location header points at it. 400 names each invalid field (state code, NCES id, time zone); 409 when a district with the given id already exists.
          */
         post: {
             parameters: {
@@ -119,7 +119,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a district */
+        /**
+         * Read a district
+         * @description The district's settings: platform, schedule mode, time zone and nightly window. Support staff, and the district's own admins and integrators; another district's caller gets 403, an unknown id 404.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -158,7 +161,7 @@ export interface paths {
         };
         /**
          * Change a district's settings
-         * @description Absent fields stay as they are. District admins may change timezone, platform and nightlyWindow.
+         * @description Absent fields stay as they are; every change is audited. District admins may change timezone, platform and nightlyWindow; name, state and ncesId are for support staff (403 for an admin who sends them). 400 names each invalid field.
          */
         put: {
             parameters: {
@@ -212,7 +215,7 @@ export interface paths {
         post?: never;
         /**
          * Archive a district
-         * @description Support staff only. Archiving pauses syncing; nothing is deleted.
+         * @description Support staff only. Archiving stops the nightly sync and new runs (409 afterwards); nothing is deleted and the district stays readable with includeArchived=true. Answers the archived district.
          */
         delete: {
             parameters: {
@@ -262,7 +265,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** History of account links and merges, newest first */
+        /**
+         * History of account links and merges, newest first
+         * @description Every LINK and MERGE made in the readiness review or by accepting an account review, with who did it and whether it was undone. Paged (page from 0, size 1-200). Support staff and the district's admins and integrators.
+         */
         get: {
             parameters: {
                 query?: {
@@ -321,7 +327,7 @@ export interface paths {
         put?: never;
         /**
          * Undo a link or merge
-         * @description Both accounts and their license assignments are put back as they were.
+         * @description Both accounts and their license assignments are put back as they were before the action; audited. Answers the entry with undoneBy and undoneAt. Support staff and the district's admins; 404 when the entry is not this district's, 409 when it was already undone.
          */
         post: {
             parameters: {
@@ -375,7 +381,7 @@ export interface paths {
         };
         /**
          * Uncertain account matches waiting for a decision
-         * @description People the sync did not match silently: several candidate accounts, a candidate bound to another sourcedId, or a known person with a re-issued sourcedId (proposed as a link). Each waits without an account (and so without licenses) until accepted or rejected. Newest first; status OPEN by default.
+         * @description People the sync did not match silently: several candidate accounts, a candidate bound to another sourcedId, or a known person with a re-issued sourcedId (proposed as a link). Each waits without an account (and so without licenses) until accepted or rejected. Newest first; status OPEN by default (ACCEPTED, REJECTED, RESOLVED or ALL). Paged (page from 0, size 1-200). Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -436,7 +442,7 @@ export interface paths {
         put?: never;
         /**
          * Accept a candidate: link that account to the incoming person
-         * @description accountId may be left out when the review has one candidate. The link is kept in the link history (GET .../account-merges) and can be undone; the person's licenses follow at the next applied sync. 409 when the review is not open or the account belongs to someone still in the roster.
+         * @description accountId may be left out when the review has one candidate. The link is kept in the link history (GET .../account-merges) and can be undone; the person's licenses follow at the next applied sync. 409 when the review is not open or the account belongs to someone still in the roster; 400 when accountId is needed or not a candidate; 404 when the review is not this district's. Support staff and the district's admins.
          */
         post: {
             parameters: {
@@ -503,7 +509,7 @@ export interface paths {
         put?: never;
         /**
          * Reject the candidates: give the incoming person a new account
-         * @description The candidate accounts stay as they are; the person's licenses follow at the next applied sync.
+         * @description The candidate accounts stay as they are; the person's licenses follow at the next applied sync. Answers the review, REJECTED. Support staff and the district's admins; 404 when the review is not this district's, 409 when it is not open or the person left the roster.
          */
         post: {
             parameters: {
@@ -557,7 +563,7 @@ export interface paths {
         };
         /**
          * The district's accounts and why each is whose it is
-         * @description matchReason: SOURCED_ID, IDENTIFIER (SIS identifier), EMAIL, LOGIN (an existing account matched by that rule), NEW (none matched), LINKED/MERGED (readiness actions), REVIEWED (accepted in the account review); matchDetail names the value. Filter by matchReason, search by name, email, login, sourcedId or SIS identifier.
+         * @description matchReason: SOURCED_ID, IDENTIFIER (SIS identifier), EMAIL, LOGIN (an existing account matched by that rule), NEW (none matched), LINKED/MERGED (readiness actions), REVIEWED (accepted in the account review); matchDetail names the value. Filter by matchReason, search (q) by name, email, login, sourcedId or SIS identifier; paged (page from 0, size 1-500). Support staff and the district's admins and integrators; 400 for another matchReason or a q over 200 characters.
          */
         get: {
             parameters: {
@@ -617,7 +623,7 @@ export interface paths {
         };
         /**
          * The district's configuration changes, newest first
-         * @description Who changed what and when, with the state before and after. Secrets are always masked.
+         * @description Who changed what and when, with the state before and after; secrets (client secrets, passwords, keys, tokens) always show as ********. Paged, newest first (page from 0, size 1-200). Support staff and the district's admins and integrators; 403 for another district, 404 for an unknown one.
          */
         get: {
             parameters: {
@@ -675,7 +681,7 @@ export interface paths {
         };
         /**
          * The district's checklist
-         * @description Each step with its state (NOT_STARTED, NEEDS_ATTENTION, DONE), a one-line summary and the next action; liveBlockers lists what still keeps the district from going live.
+         * @description Each of the nine steps in order with its state (NOT_STARTED, NEEDS_ATTENTION, DONE), a one-line summary and the next action; liveBlockers lists what still keeps the district from going live. Support staff and the district's admins and integrators; 403 for another district, 404 for an unknown one.
          */
         get: {
             parameters: {
@@ -732,7 +738,7 @@ export interface paths {
         put?: never;
         /**
          * Map several courses to licenses at once
-         * @description replace=false adds the products to each course; replace=true makes them each course's complete set.
+         * @description replace=false adds the products to each course; replace=true makes them each course's complete set. All or nothing; answers how many courses and mappings changed. Support staff and the district's admins; 400 names unknown courses or unknown or retired products.
          */
         post: {
             parameters: {
@@ -796,7 +802,7 @@ export interface paths {
         };
         /**
          * List the course rules
-         * @description With how many cached courses each rule matches now.
+         * @description The INCLUDE and EXCLUDE rules on subject, code or title (with * wildcards), in the order they apply, each with how many of the discovered courses it matches now. Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -837,7 +843,7 @@ export interface paths {
         put?: never;
         /**
          * Add a course rule
-         * @description Includes or excludes every course whose subject, code or title matches, also courses that appear later.
+         * @description Includes or excludes every course whose subject, code or title matches, also courses that appear later in the SIS (explicit choices still win). Answers 201 with the rule and how many courses it matches. Support staff and the district's admins; 400 names the field (a pattern of only *), 409 when the same rule exists.
          */
         post: {
             parameters: {
@@ -854,13 +860,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Added */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["CourseRule"];
                     };
                 };
                 /** @description Bad Request */
@@ -904,7 +910,7 @@ export interface paths {
         post?: never;
         /**
          * Remove a course rule
-         * @description Courses it decided fall back to the other rules, else are excluded.
+         * @description Courses it decided fall back to the other rules, else are excluded, from the next run. Answers 204 No Content; audited. Support staff and the district's admins; 404 when the rule is not this district's.
          */
         delete: {
             parameters: {
@@ -918,14 +924,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Removed */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description Not Authorized */
                 401: {
@@ -957,7 +961,7 @@ export interface paths {
         };
         /**
          * List the courses of the included schools
-         * @description Paged; search by title, code or id; filter by school and by effectivelyIncluded=true|false. Each course says whether it is effectively included and why.
+         * @description Paged; search by title, code or id; filter by school and by effectivelyIncluded=true|false. Each course says whether it is effectively included and why (an explicit choice, a rule, or the default). Page from 0, size 1-500. Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -1016,7 +1020,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one course with its effective inclusion */
+        /**
+         * Read one course with its effective inclusion
+         * @description The course as last discovered, whether it is effectively included and why (explicit choice or which rule). Support staff and the district's admins and integrators; 404 when the course is not one of this district's.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1054,7 +1061,10 @@ export interface paths {
                 };
             };
         };
-        /** Include or exclude one course explicitly, or let the rules decide (included: null) */
+        /**
+         * Include or exclude one course explicitly, or let the rules decide (included: null)
+         * @description An explicit choice wins over every course rule; included=null clears it so the rules decide again. Answers the course with its effective inclusion; audited. Support staff and the district's admins; 404 when the course is not one of this district's.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -1117,7 +1127,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The licenses a course grants */
+        /**
+         * The licenses a course grants
+         * @description The products every teacher and student enrolled in the course's classes receive (teacher editions go to teachers, student editions to students). Support staff and the district's admins and integrators; 404 when the course is not one of this district's.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1157,7 +1170,7 @@ export interface paths {
         };
         /**
          * Set the licenses a course grants
-         * @description The list replaces the course's licenses.
+         * @description The list replaces the course's products (an empty list removes them all); licenses follow at the next applied run. Audited. Support staff and the district's admins; 400 names an unknown or retired product, 404 when the course is not one of this district's.
          */
         put: {
             parameters: {
@@ -1225,7 +1238,7 @@ export interface paths {
         put?: never;
         /**
          * Load the courses of the chosen schools from the SIS
-         * @description Choices and rules are kept.
+         * @description Reads the courses of the included schools through the district's connection (or newest accepted CSV upload), answering how many were added, updated and removed; choices and rules are kept. Support staff and the district's admins; 409 when no school is included or no SIS is connected, 502 when the SIS does not answer as expected.
          */
         post: {
             parameters: {
@@ -1280,7 +1293,7 @@ export interface paths {
         put?: never;
         /**
          * Include, exclude or clear many courses at once
-         * @description Either lists {include, exclude, clear} or {all:true, included:true|false|null, search, school}. Unknown ids are refused and nothing changes.
+         * @description Either lists {include, exclude, clear} or {all:true, included:true|false|null, search, school}. Unknown ids are refused and nothing changes. Answers how many courses changed and are included. Support staff and the district's admins; 400 names the unknown ids or an id listed twice.
          */
         post: {
             parameters: {
@@ -1344,7 +1357,7 @@ export interface paths {
         };
         /**
          * The SIS connection details and the last check
-         * @description The secret is never returned: secretSet says whether one is stored, secretLastFour helps recognise it.
+         * @description The stored base URL, client id, auth method and the outcome of the last live check. The secret is never returned: secretSet says whether one is stored, secretLastFour helps recognise it. Support staff and the district's admins and integrators; configured=false before anything is saved.
          */
         get: {
             parameters: {
@@ -1384,7 +1397,7 @@ export interface paths {
         };
         /**
          * Save the SIS connection details and check them live
-         * @description Saves and immediately calls the SIS. Invalid details are saved too (status INVALID with the reason), so one field can be fixed at a time. Leave clientSecret out to keep the stored secret. At most a few checks per minute per district (429 beyond).
+         * @description Saves and immediately calls the SIS. Invalid details are saved too (status INVALID with the reason), so one field can be fixed at a time. Leave clientSecret out to keep the stored secret. Support staff and the district's admins. 400 names the field (an address that is not https or leads to a private or internal address is refused before any call); 429 beyond a few checks per minute per district.
          */
         put: {
             parameters: {
@@ -1451,7 +1464,7 @@ export interface paths {
         put?: never;
         /**
          * Check the stored SIS connection again
-         * @description Calls the SIS with the stored details and records the outcome (VALID with what was found, or the reason).
+         * @description Calls the SIS with the stored details and records the outcome: VALID with the SIS's district name and school count, or INVALID with a plain reason (host not found, TLS, refused credentials, not OneRoster). Support staff and the district's admins; 404 when nothing is stored yet, 429 beyond a few checks per minute.
          */
         post: {
             parameters: {
@@ -1504,7 +1517,7 @@ export interface paths {
         };
         /**
          * List the district's license pools
-         * @description With seatsUsed, seatsRemaining and whether each covers today.
+         * @description Every pool with its product, seats, period, purchase order and mode, and seatsUsed, seatsRemaining and whether it covers today. Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -1545,7 +1558,7 @@ export interface paths {
         put?: never;
         /**
          * Add a license pool
-         * @description A district may hold several pools, also for the same product.
+         * @description Seats of one product for a period (ROSTERED: the sync assigns them; MANUAL: only admins do). A district may hold several pools, also for the same product. Answers 201 with the pool (Location: the pool). Support staff and the district's admins; 400 names the field (unknown or retired product, end before start, negative seats).
          */
         post: {
             parameters: {
@@ -1562,13 +1575,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Added */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["LicensePool"];
                     };
                 };
                 /** @description Bad Request */
@@ -1607,7 +1620,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a license pool */
+        /**
+         * Read a license pool
+         * @description One pool with its seats in use and remaining. Support staff and the district's admins and integrators; 404 when the pool is not this district's.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1647,7 +1663,7 @@ export interface paths {
         };
         /**
          * Change a license pool
-         * @description Seats cannot drop below the seats in use.
+         * @description Replaces the pool's fields; audited. Seats cannot drop below the seats in use, and the product cannot change while licenses are assigned from the pool. Support staff and the district's admins; 400 names the field, 404 when the pool is not this district's.
          */
         put: {
             parameters: {
@@ -1700,7 +1716,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a license pool
-         * @description Refused (409) while licenses are assigned from it.
+         * @description Deletes a pool no license is assigned from; audited. Answers 204 No Content. Support staff and the district's admins; 404 when the pool is not this district's, 409 while licenses are assigned from it.
          */
         delete: {
             parameters: {
@@ -1714,14 +1730,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Deleted */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description Not Authorized */
                 401: {
@@ -1751,7 +1765,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The district's notifications, newest first */
+        /**
+         * The district's notifications, newest first
+         * @description Held runs, failed runs and forgotten term overrides, each with a plain title and body, its run, whether it was read and whether it was emailed. unread=true lists only unread ones. Paged (page from 0, size 1-200). Support staff and the district's admins (integrators do not receive notifications).
+         */
         get: {
             parameters: {
                 query?: {
@@ -1809,7 +1826,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark a notification as read */
+        /**
+         * Mark a notification as read
+         * @description Records who read it and when; marking it again changes nothing. Answers the notification. Support staff and the district's admins; 404 when the notification is not this district's.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1862,7 +1882,7 @@ export interface paths {
         };
         /**
          * The readiness review
-         * @description Findings over the roster as a run leaves it (default: the latest staged or held run, else the current roster) and the existing accounts, with the records concerned and a suggested fix.
+         * @description Findings over the roster as a run leaves it (default: the latest staged or held run, else the current roster) and the existing accounts, with the records concerned and a suggested fix. done is true when no blocking finding is left unacknowledged. Support staff and the district's admins and integrators; 404 when runId is not a run of this district.
          */
         get: {
             parameters: {
@@ -1921,7 +1941,7 @@ export interface paths {
         put?: never;
         /**
          * Acknowledge a kind of finding
-         * @description An acknowledged blocking finding no longer keeps the step open.
+         * @description An acknowledged blocking finding no longer keeps the readiness step open (for findings that are the SIS's to fix). Answers the review as it is now; audited. Support staff and the district's admins; 400 for a kind that is not a readiness finding.
          */
         post: {
             parameters: {
@@ -1987,7 +2007,7 @@ export interface paths {
         put?: never;
         /**
          * Link or merge accounts in bulk
-         * @description All or nothing; each action is kept and can be undone.
+         * @description LINK gives an existing account the incoming record's sourcedId, so the sync keeps using it; MERGE folds a second account (and its licenses) into the first. All or nothing; each action is kept in the history and can be undone. Support staff and the district's admins; 400 names the action and field (an account not in this district), 409 when another account already holds the sourcedId.
          */
         post: {
             parameters: {
@@ -2051,7 +2071,7 @@ export interface paths {
         };
         /**
          * Run history
-         * @description Newest first: trigger, phases, counts, timings, plan summary, result and errors.
+         * @description Newest first: kind, trigger, status, phases, counts, timings, plan summary, result and errors of every run of the district. Paged (page from 0, size 1-200). Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -2095,7 +2115,7 @@ export interface paths {
         put?: never;
         /**
          * Request a run now
-         * @description Queues an import for the next free worker. MANUAL_IMPORT stages for review; SYNC_LICENSES and RESYNC apply.
+         * @description Queues a run for the next free worker and answers 202 with it (Location: the run). MANUAL_IMPORT stages the roster for review; SYNC_LICENSES applies it; RESYNC reads everything again without the digest and applies. Follow it with GET .../runs/{runId}. Support staff and the district's admins. 400 for NIGHTLY, RESTORE or SHADOW (started otherwise); 409 while a run is waiting or running, for an archived district, or for a CSV district without an accepted upload.
          */
         post: {
             parameters: {
@@ -2168,7 +2188,7 @@ export interface paths {
         };
         /**
          * Read one run
-         * @description Includes the live progress, e.g. "users 40,000 of 170,000".
+         * @description Status (QUEUED, RUNNING, STAGED, HELD, APPLIED, FAILED, DISCARDED), the live progress such as "users 40,000 of 170,000", counts per collection, the read report and any error. Poll it while a run is RUNNING. Support staff and the district's admins and integrators; 404 when the run is not this district's.
          */
         get: {
             parameters: {
@@ -2226,7 +2246,7 @@ export interface paths {
         put?: never;
         /**
          * Accept the source change that stopped a run
-         * @description For a run the fail-safe source checks failed (a column missing or renamed, the text encoding changed, a record type far smaller than the last good run) when the change is intended: the district's next run skips those checks once (the removal thresholds still judge it). Start that run as usual. 409 for any other run.
+         * @description For a run the fail-safe source checks failed (a column missing or renamed, the text encoding changed, a record type far smaller than the last good run) when the change is intended: the district's next run skips those checks once (the removal thresholds still judge it). Start that run as usual. Support staff and the district's admins; 404 when the run is not this district's, 409 for any other run or one already accepted.
          */
         post: {
             parameters: {
@@ -2282,7 +2302,7 @@ export interface paths {
         put?: never;
         /**
          * Sync Licenses: apply a staged run
-         * @description In one transaction: the roster, accounts and ROSTERED license assignments. STICKY and MANUAL assignments are kept; seats are never exceeded.
+         * @description In one transaction: the roster, accounts and ROSTERED license assignments. STICKY and MANUAL assignments are kept; seats are never exceeded. Answers the run, APPLIED with its apply report. Support staff and the district's admins; 404 when the run is not this district's, 409 when it is not staged or a later run was applied since it read the roster (start a new import).
          */
         post: {
             parameters: {
@@ -2336,7 +2356,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a held run: apply it as it is */
+        /**
+         * Approve a held run: apply it as it is
+         * @description Applies the held run's removals and additions in one transaction, records the decision and answers the run (status APPLIED). Support staff and the district's admins; 404 when the run is not this district's, 409 when it is not held (already decided, or never held).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2389,7 +2412,7 @@ export interface paths {
         };
         /**
          * Classes as the run leaves them
-         * @description Paged; filter by change (ADDED, CHANGED, REMOVED, UNCHANGED).
+         * @description Each class of the included courses with its change and its student and teacher counts; filter by change (ADDED, CHANGED, REMOVED, UNCHANGED). Paged (page from 0, size 1-500). Support staff and the district's admins and integrators; 400 for another change value, 404 when the run is not this district's.
          */
         get: {
             parameters: {
@@ -2449,7 +2472,7 @@ export interface paths {
         };
         /**
          * One class's roster as the run leaves it
-         * @description Teachers first; removed enrollments are listed as REMOVED.
+         * @description Every enrollment of the class with the person's name and role, teachers first; removed enrollments are listed with change REMOVED. Support staff and the district's admins and integrators; 404 when the run or the class is not this district's.
          */
         get: {
             parameters: {
@@ -2506,7 +2529,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Discard a held run: its removals are never applied */
+        /**
+         * Discard a held run: its removals are never applied
+         * @description Drops the held run's staged rows and records the decision; additions already applied while it was held stay. Answers the run (status DISCARDED). Support staff and the district's admins; 404 when the run is not this district's, 409 when it is not held.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2559,7 +2585,7 @@ export interface paths {
         };
         /**
          * Why a run was held
-         * @description Plain reasons, e.g. "Lincoln High would lose 412 of 430 enrollments (96 %)".
+         * @description Plain reasons, e.g. "Lincoln High would lose 412 of 430 enrollments (96 %)", each threshold finding, whether additions were applied meanwhile, and the decision once taken. Support staff and the district's admins and integrators; 404 when the run is not this district's or was never held.
          */
         get: {
             parameters: {
@@ -2615,7 +2641,7 @@ export interface paths {
         };
         /**
          * The license plan
-         * @description Per product and pool: seats needed and available; who gains, who loses and who gets no seat (allocation order: teachers first, then people who already hold the license, then earliest enrollment begin date, then sourcedId).
+         * @description Per product and pool: seats needed and available; who gains, who loses and who gets no seat (allocation order: teachers first, then people who already hold the license, then earliest enrollment begin date, then sourcedId). limit caps each list (0-5000; the totals are always complete). Support staff and the district's admins and integrators; 404 when the run is not this district's, 409 for a run that is neither staged nor applied.
          */
         get: {
             parameters: {
@@ -2631,12 +2657,73 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description The plan */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
+                        /**
+                         * @example {
+                         *       "accounts": {
+                         *         "matchedBySourcedId": 0,
+                         *         "matchedByIdentifier": 12,
+                         *         "matchedByEmail": 3,
+                         *         "matchedByLogin": 0,
+                         *         "awaitingReview": 1,
+                         *         "updated": 15,
+                         *         "created": 49,
+                         *         "deactivated": 0
+                         *       },
+                         *       "products": [
+                         *         {
+                         *           "productId": "9d8218a6-9c46-474f-82d6-dc211285e501",
+                         *           "sku": "ALG1-STU",
+                         *           "title": "Algebra I Student Edition",
+                         *           "edition": "STUDENT",
+                         *           "needed": 60,
+                         *           "seatsAvailable": 1000,
+                         *           "assigned": 60,
+                         *           "unseated": 0,
+                         *           "gains": 60,
+                         *           "losses": 0,
+                         *           "pools": [
+                         *             {
+                         *               "poolId": "076b3ef4-ee79-400f-ba11-9785a326ddc6",
+                         *               "seats": 1000,
+                         *               "heldBySticky": 0,
+                         *               "heldByManual": 0,
+                         *               "heldInGrace": 0,
+                         *               "free": 1000,
+                         *               "assigned": 60
+                         *             }
+                         *           ]
+                         *         }
+                         *       ],
+                         *       "gainsTotal": 60,
+                         *       "gains": [
+                         *         {
+                         *           "sourcedId": "stu-000001",
+                         *           "name": "Hudson Miller",
+                         *           "role": "STUDENT",
+                         *           "sku": "ALG1-STU",
+                         *           "poolId": "076b3ef4-ee79-400f-ba11-9785a326ddc6",
+                         *           "reason": "enrolled in a licensed course"
+                         *         }
+                         *       ],
+                         *       "lossesTotal": 0,
+                         *       "losses": [],
+                         *       "unseatedTotal": 0,
+                         *       "unseated": [],
+                         *       "allocationOrder": "teachers first, then people who already hold the license, then earliest enrollment begin date, then sourcedId",
+                         *       "grace": {
+                         *         "days": 7,
+                         *         "started": 0,
+                         *         "restored": 0,
+                         *         "expired": 0
+                         *       }
+                         *     }
+                         */
                         "application/json": components["schemas"]["Report"];
                     };
                 };
@@ -2675,7 +2762,7 @@ export interface paths {
         put?: never;
         /**
          * Restore an applied run's license assignments
-         * @description Creates a RESTORE run (staged): review it with GET .../runs/{id}/plan, apply it with POST .../runs/{id}/apply. Applied, the ROSTERED assignments become exactly those the restored run left.
+         * @description Creates a RESTORE run (staged): review it with GET .../runs/{id}/plan, apply it with POST .../runs/{id}/apply. Applied, the ROSTERED assignments become exactly those the restored run left. Support staff and the district's admins; 404 when the run is not this district's, 409 when it was not applied or its seats no longer fit the pools.
          */
         post: {
             parameters: {
@@ -2694,7 +2781,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Run"];
+                    };
                 };
                 /** @description Not Authorized */
                 401: {
@@ -2729,7 +2818,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a staged import reviewed
-         * @description The admin has looked at the staged data (counts, classes and rosters) and the license plan. Completes the checklist's Import and review step without applying anything; applying a staged manual import (Sync Licenses) completes it too. Marking a run again changes nothing.
+         * @description The admin has looked at the staged data (counts, classes and rosters) and the license plan. Completes the checklist's Import and review step without applying anything; applying a staged manual import (Sync Licenses) completes it too. Marking a run again changes nothing. Answers the run with reviewedAt and reviewedBy. Support staff and the district's admins; 404 when the run is not this district's, 409 for a run that is neither staged nor applied.
          */
         post: {
             parameters: {
@@ -2783,7 +2872,7 @@ export interface paths {
         };
         /**
          * What the run changes
-         * @description Per collection: added, changed, removed, unchanged.
+         * @description Per roster collection (orgs, academicSessions, courses, classes, users, enrollments): how many records the run adds, changes, removes and leaves unchanged. Support staff and the district's admins and integrators; 404 when the run is not this district's.
          */
         get: {
             parameters: {
@@ -2839,7 +2928,7 @@ export interface paths {
         };
         /**
          * The district's safety settings
-         * @description Thresholds per record type (percent and minimum count), minimum class size, rollover window, additions while held, smallest source share, notification address.
+         * @description Thresholds per record type (percent and minimum count), minimum class size, rollover window, additions while held, smallest source share, grace days, account match order and the notification address. Defaults until changed. Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -2877,7 +2966,10 @@ export interface paths {
                 };
             };
         };
-        /** Change the district's safety settings */
+        /**
+         * Change the district's safety settings
+         * @description Replaces the whole settings object (read it first, change what you need, send it back); audited. The next run is judged by the new thresholds. Support staff and the district's admins; 400 names each invalid field (percent outside 0-100, a rollover window that ends before it starts, an unknown match rule).
+         */
         put: {
             parameters: {
                 query?: never;
@@ -2941,7 +3033,7 @@ export interface paths {
         };
         /**
          * The district's sync schedule
-         * @description Mode, nightly window, time zone and what blocks going live.
+         * @description Mode (SETUP, PAUSED, LIVE), the nightly window in the district's time zone, a one-line summary, whether the district is ready to go live and the checklist steps that still block going live. Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -2981,7 +3073,7 @@ export interface paths {
         };
         /**
          * Change the schedule or go live
-         * @description mode LIVE is refused with 409 listing the checklist steps still missing.
+         * @description Send any of mode, nightlyWindow and timezone; absent ones stay. PAUSED stops the nightly sync until set LIVE again. Support staff and the district's admins. 400 names an invalid field; mode LIVE is refused with 409 listing each checklist step still missing (errors[].field = mode).
          */
         put: {
             parameters: {
@@ -3046,7 +3138,7 @@ export interface paths {
         };
         /**
          * List the district's schools
-         * @description The schools last discovered in the SIS (see refresh), paged, searchable by name or identifier and filterable by included=true|false.
+         * @description The schools last discovered in the SIS (see refresh), paged, searchable by name or identifier and filterable by included=true|false (page from 0, size 1-500). Only included schools are synced. Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -3105,7 +3197,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Include or exclude one school */
+        /**
+         * Include or exclude one school
+         * @description included=true syncs the school's courses, classes and people from the next run; false stops. Audited. Support staff and the district's admins; 400 without included, 404 when the school is not one of this district's (load them with refresh first).
+         */
         put: {
             parameters: {
                 query?: never;
@@ -3172,7 +3267,7 @@ export interface paths {
         put?: never;
         /**
          * Load the schools from the SIS
-         * @description Reads through the district's connection and updates the list; choices are kept.
+         * @description Reads the schools through the district's connection (or its newest accepted CSV upload) and updates the list, answering how many were added, updated and removed; choices are kept. Support staff and the district's admins; 409 when no SIS is connected yet, 502 when the SIS does not answer as expected.
          */
         post: {
             parameters: {
@@ -3227,7 +3322,7 @@ export interface paths {
         put?: never;
         /**
          * Include or exclude many schools at once
-         * @description Either {include:[...], exclude:[...]} or {all:true, included:true|false, search:"..."}. Unknown ids are refused and nothing changes.
+         * @description Either {include:[...], exclude:[...]} or {all:true, included:true|false, search:"..."}. Unknown ids are refused and nothing changes. Answers how many schools changed and are included. Support staff and the district's admins; 400 names the unknown ids or the conflicting fields.
          */
         post: {
             parameters: {
@@ -3291,7 +3386,7 @@ export interface paths {
         };
         /**
          * The SFTP account: host, port, user name, whether a password is set, SSH keys
-         * @description The password is never returned. hostKeyFingerprint lets the district verify the server on first connect.
+         * @description Where the district's SIS export job uploads OneRoster CSV zips. The password is never returned (passwordSet says whether one is set); hostKeyFingerprint lets the district verify the server on first connect. configured=false until the account is created. Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -3329,7 +3424,10 @@ export interface paths {
                 };
             };
         };
-        /** Create the SFTP account or turn logins on and off */
+        /**
+         * Create the SFTP account or turn logins on and off
+         * @description Creates the account with a user name derived from the district's name on first use; enabled=false stops every login at once (passwords and keys are kept). Audited. Support staff and the district's admins; 400 when enabled is missing.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -3393,7 +3491,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add an SSH public key that may log in */
+        /**
+         * Add an SSH public key that may log in
+         * @description One line of authorized_keys (ssh-ed25519, ecdsa-sha2-nistp256, or ssh-rsa of at least 2048 bits); answers 201 with the key's id and fingerprint. Support staff and the district's admins; 400 for something that is not an accepted public key, 409 when the key is already on the account.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3409,13 +3510,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The key was added */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["SftpKey"];
                     };
                 };
                 /** @description Bad Request */
@@ -3457,7 +3558,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove an SSH public key */
+        /**
+         * Remove an SSH public key
+         * @description The key can no longer log in, from the next login on. Answers 204 No Content. Support staff and the district's admins; 404 when the key is not on this district's account.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -3470,14 +3574,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Removed */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description Not Authorized */
                 401: {
@@ -3511,7 +3613,7 @@ export interface paths {
         put?: never;
         /**
          * Set the SFTP password, or generate one (shown once)
-         * @description Send a password of 12 to 128 characters, or none to have a strong one generated and returned in this response only. Only a salted hash is stored.
+         * @description Send a password of 12 to 128 characters, or none to have a strong one generated and returned in this response only. Only a salted hash is stored; the old password stops working at once. Support staff and the district's admins; 400 for a password outside 12-128 characters.
          */
         post: {
             parameters: {
@@ -3575,7 +3677,7 @@ export interface paths {
         };
         /**
          * Shadow runs: nightly dry runs of a district in setup
-         * @description Newest first, each with the plan it computed (who would gain and lose which license); nothing was applied.
+         * @description Newest first, each with the plan it computed (who would gain and lose which license); nothing was applied. Only districts in SETUP with shadow runs switched on (safety settings shadowNightly) have any. Paged (page from 0, size 1-200). Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -3631,7 +3733,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The district's SSO format rule */
+        /**
+         * The district's SSO format rule
+         * @description The email domain and sign-in name pattern that accounts entered by hand (sticky licenses) must follow, so they can sign in with the district's SSO; null means no check. Support staff and the district's admins and integrators.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3670,7 +3775,7 @@ export interface paths {
         };
         /**
          * Set the district's SSO format rule
-         * @description Email domain and login pattern; null turns a check off.
+         * @description Email domain and login pattern (a regular expression); null turns a check off. Applies to accounts entered from now on; audited. Support staff and the district's admins; 400 names an invalid field (a pattern that is not a regular expression).
          */
         put: {
             parameters: {
@@ -3733,7 +3838,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the sticky licenses */
+        /**
+         * List the sticky licenses
+         * @description Licenses that stay with a person whatever the roster says (coaches, interventionists, staff without classes), each with the account, product, pool and who assigned it. They occupy seats. Support staff and the district's admins and integrators.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -3773,7 +3881,7 @@ export interface paths {
         put?: never;
         /**
          * Give a person sticky licenses
-         * @description A rostered teacher (accountId) or an entered account checked against the SSO format. Refused with 409 when a product's pools covering today have no seat left.
+         * @description A rostered teacher (accountId) or an entered account checked against the SSO format. Without productIds, the teacher editions whose pools cover today. Answers 201 with one sticky license per product. Support staff and the district's admins. 400 names the field (neither or both of accountId and account, an unknown or non-rostered account, an email outside the SSO domain); 409 when the person already holds it or a product's pools covering today have no seat left.
          */
         post: {
             parameters: {
@@ -3790,13 +3898,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The sticky licenses given */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["StickyLicense"][];
                     };
                 };
                 /** @description Bad Request */
@@ -3840,7 +3948,7 @@ export interface paths {
         post?: never;
         /**
          * Remove a sticky license
-         * @description Frees its seat; the account stays.
+         * @description Frees its seat at once; the account stays, and a license the roster also grants comes back at the next applied run. Answers 204 No Content. Support staff and the district's admins; 404 when the sticky license is not this district's.
          */
         delete: {
             parameters: {
@@ -3854,14 +3962,12 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Removed */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description Not Authorized */
                 401: {
@@ -3893,7 +3999,7 @@ export interface paths {
         };
         /**
          * Rostered teachers and staff to pick from
-         * @description Searchable by name, email or login; paged.
+         * @description Teacher and staff accounts from the applied roster, as candidates for a sticky license (send the id as accountId). Searchable by name, email or login; paged (page from 0, size 1-200). Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -3952,7 +4058,7 @@ export interface paths {
         };
         /**
          * List the academic sessions
-         * @description In date order, with overrides, effective dates and warnings.
+         * @description The SIS's school years, semesters and terms last loaded (see refresh), in date order, with the district's overrides, the effective dates licenses follow, and warnings (e.g. an override that no longer fits). Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -4008,7 +4114,7 @@ export interface paths {
         get?: never;
         /**
          * Adjust a term's dates
-         * @description overrideStart opens access early; freezeEnd keeps access late; null removes.
+         * @description overrideStart opens access early; freezeEnd keeps access late; null removes an adjustment. Licenses follow the effective dates from the next applied run. Audited. Support staff and the district's admins; 400 names an invalid field, 404 when the term is not this district's.
          */
         put: {
             parameters: {
@@ -4076,7 +4182,7 @@ export interface paths {
         put?: never;
         /**
          * Load the academic sessions from the SIS
-         * @description Date adjustments are kept while they still fit.
+         * @description Reads the sessions through the district's connection (or newest accepted CSV upload) and answers how many were added, updated and removed; date adjustments are kept while they still fit. Support staff and the district's admins; 409 when no SIS is connected yet, 502 when the SIS does not answer as expected.
          */
         post: {
             parameters: {
@@ -4129,7 +4235,7 @@ export interface paths {
         };
         /**
          * The district's CSV uploads, newest first
-         * @description Each with its check: ACCEPTED or REJECTED, rows per file, and the first errors (file and line).
+         * @description Each zip received over SFTP with its check: ACCEPTED or REJECTED, the reason, rows per file, and the first errors (file and line). Runs read the newest ACCEPTED upload. Paged (page from 0, size 1-100). Support staff and the district's admins and integrators.
          */
         get: {
             parameters: {
@@ -4185,7 +4291,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One upload with every error that was kept */
+        /**
+         * One upload with every error that was kept
+         * @description The upload's check with every error and warning kept (file, line, message), its size and SHA-256. Support staff and the district's admins and integrators; 404 when the upload is not this district's.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4240,7 +4349,7 @@ export interface paths {
         };
         /**
          * Why this person holds this license
-         * @description The chain enrollment -> class -> course mapping -> term dates (with overrides) -> pool and seats -> assignment, or the first missing link ("Course MATH-7 is not mapped to Math 7 Student Edition"). userId is the account id or the rostered sourcedId.
+         * @description The chain enrollment -> class -> course mapping -> term dates (with overrides) -> pool and seats -> assignment, or the first missing link ("Course MATH-7 is not mapped to Math 7 Student Edition"). userId is the account id or the rostered sourcedId. Support staff and the district's admins and integrators; 404 when neither the person nor the product is known in this district.
          */
         get: {
             parameters: {
@@ -4297,7 +4406,7 @@ export interface paths {
         };
         /**
          * Who am I
-         * @description The signed-in account, its roles and the districts it may reach.
+         * @description The signed-in account as roster-api sees its token: the name used in the audit trail, its roles and the districts it may reach (every district for support). Any role may call it; 401 without a valid token.
          */
         get: {
             parameters: {
@@ -4350,7 +4459,7 @@ export interface paths {
         };
         /**
          * List the product catalogue
-         * @description Active products; includeInactive=true adds retired ones.
+         * @description The publisher's products (SKU, title, edition) that courses can be mapped to and pools bought for; active ones only unless includeInactive=true adds retired ones. Support staff, district admins and integrators (the catalogue is not district-specific).
          */
         get: {
             parameters: {
@@ -4391,7 +4500,7 @@ export interface paths {
         put?: never;
         /**
          * Add a product to the catalogue
-         * @description Support staff only.
+         * @description Support staff only. Answers 201 with the product (Location: the product). 400 names the field: a missing SKU or title, a SKU another product already has, an unknown edition.
          */
         post: {
             parameters: {
@@ -4406,13 +4515,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Added */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Product"];
                     };
                 };
                 /** @description Bad Request */
@@ -4451,7 +4560,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a product */
+        /**
+         * Read a product
+         * @description One product of the catalogue with its SKU, title, edition and whether it is still active. Support staff, district admins and integrators; 404 for an unknown product id.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -4490,7 +4602,7 @@ export interface paths {
         };
         /**
          * Change a product
-         * @description Support staff only. active=false retires it: no new mappings or pools.
+         * @description Support staff only. active=false retires it: existing mappings, pools and licenses stay, but no new mappings or pools can use it. 400 names an invalid field, 404 for an unknown product id.
          */
         put: {
             parameters: {
@@ -4557,7 +4669,7 @@ export interface paths {
         put?: never;
         /**
          * Claim one due run
-         * @description 200 with the claim and its lease, or 204 when nothing is due.
+         * @description Queues the nightly runs that are due, releases expired leases, then gives this worker the oldest QUEUED run of a district nobody is syncing: 200 with the claim and its lease token (send it as Lease-Token on every call for the run, and heartbeat before leaseExpiresAt), or 204 No Content when nothing is due. The sync-worker role only; 400 without a workerId.
          */
         post: {
             parameters: {
@@ -4572,14 +4684,21 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
+                /** @description A run, now held by this worker */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": components["schemas"]["Claim"];
                     };
+                };
+                /** @description Nothing is due */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Bad Request */
                 400: {
@@ -4621,7 +4740,7 @@ export interface paths {
         put?: never;
         /**
          * Post one chunk of differences
-         * @description Idempotent by chunkId: a retried chunk changes nothing twice.
+         * @description Upserts (the full record with its content hash) and deletions (sourcedIds) of one collection, staged on the run. Idempotent by chunkId: a retried chunk changes nothing twice (duplicate=true). The sync-worker role only; 400 names the offending record or field (unknown collection, missing sourcedId, a sourcedId twice, a bad hash or date), 409 when the lease is gone.
          */
         post: {
             parameters: {
@@ -4689,7 +4808,7 @@ export interface paths {
         put?: never;
         /**
          * Finish reading
-         * @description Stages the run; nightly, SYNC_LICENSES and RESYNC runs are applied at once.
+         * @description Stages the run with the connector's read report; nightly, SYNC_LICENSES and RESYNC runs are then judged by the safety checks and applied at once, or HELD for an admin. Answers the run. The sync-worker role only; 404 for an unknown run, 409 when the lease is gone.
          */
         post: {
             parameters: {
@@ -4757,7 +4876,7 @@ export interface paths {
         put?: never;
         /**
          * Report the source's courses; learn which are included
-         * @description Every course of the run's schools as the source has it now. roster-api refreshes its course list (the admin's choices are kept) and answers the included ones: explicit choices, then the course rules, so a course new in the SIS that matches an INCLUDE rule is synced and one matching an EXCLUDE rule is not.
+         * @description Every course of the run's schools as the source has it now. roster-api refreshes its course list (the admin's choices are kept) and answers the included ones: explicit choices, then the course rules, so a course new in the SIS that matches an INCLUDE rule is synced and one matching an EXCLUDE rule is not. The sync-worker role only; 400 names an invalid course field, 409 when the lease is gone.
          */
         post: {
             parameters: {
@@ -4823,7 +4942,7 @@ export interface paths {
         };
         /**
          * The district's current digest of one collection
-         * @description Streamed NDJSON, one {"s": sourcedId, "h": hex content hash} per line.
+         * @description What roster-api holds now for one collection (users, orgs, academicSessions, courses, classes, enrollments), so the worker posts only differences: streamed NDJSON, one {"s": sourcedId, "h": hex content hash} per line, in no particular order; empty for a district never synced. The sync-worker role only; 400 for an unknown collection, 409 when the lease is gone.
          */
         get: {
             parameters: {
@@ -4840,14 +4959,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description One line per record the district holds */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                        "application/x-ndjson": unknown;
+                        /** @example "{\"s\":\"stu-000001\",\"h\":\"8c3f1a2b9d4e5f60\"}\n{\"s\":\"stu-000002\",\"h\":\"0d9e44c1a7b2f318\"}\n{\"s\":\"tch-00001\",\"h\":\"f1e2d3c4b5a69788\"}\n" */
+                        "application/x-ndjson": string;
                     };
                 };
                 /** @description Not Authorized */
@@ -4885,7 +5004,7 @@ export interface paths {
         put?: never;
         /**
          * Give up a run
-         * @description Marks it failed with a message for admins; its staged rows are removed.
+         * @description Marks the run FAILED with the message admins will read and removes its staged rows; the district's roster and licenses stay as they were. Answers 204 No Content. The sync-worker role only; 400 without a message, 404 for an unknown run, 409 when the lease is gone.
          */
         post: {
             parameters: {
@@ -4904,14 +5023,12 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description The run is failed */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": unknown;
-                    };
+                    content?: never;
                 };
                 /** @description Bad Request */
                 400: {
@@ -4951,7 +5068,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Extend the lease and report progress */
+        /**
+         * Extend the lease and report progress
+         * @description Extends the lease by the lease time and records the phase and counts admins see on the run. Send it well before leaseExpiresAt; a run whose lease expires goes back to the queue. The sync-worker role only; 404 for an unknown run, 409 when this lease no longer holds it (stop working on the run).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -5016,7 +5136,7 @@ export interface paths {
         };
         /**
          * What to read
-         * @description Platform, decrypted connection settings and the selected schools and courses. For a OneRoster CSV district: the newest accepted upload (recorded on the run; fetch it from .../source/archive).
+         * @description Platform, decrypted connection settings and the selected schools and courses. For a OneRoster CSV district: the newest accepted upload (recorded on the run; fetch it from .../source/archive). The settings hold the decrypted secret, so they are only given to the lease holder. The sync-worker role only; 404 for an unknown run, 409 when this lease no longer holds it.
          */
         get: {
             parameters: {
@@ -5073,7 +5193,7 @@ export interface paths {
         };
         /**
          * The run's OneRoster CSV zip
-         * @description The upload the run chose when it asked for its source, streamed from PostgreSQL as it is read (check it against the source's size-bytes and sha256). 409 when the lease is gone.
+         * @description The upload the run chose when it asked for its source, streamed from PostgreSQL as it is read (check it against the source's size-bytes and sha256). The sync-worker role only; 422 when the run has not chosen an upload yet (ask for its source first), 409 when the lease is gone.
          */
         get: {
             parameters: {
@@ -5088,14 +5208,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description The zip, as it was uploaded */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
-                        "application/zip": unknown;
+                        "application/zip": string;
                     };
                 };
                 /** @description Not Authorized */
@@ -5159,7 +5278,22 @@ export interface components {
             sisIdentifier?: string;
             sourcedId?: string;
         };
-        /** @description One link or merge, with who did it and whether it was undone. */
+        /**
+         * @description One link or merge, with who did it and whether it was undone.
+         * @example {
+         *       "id": "c2f1e0d4-5b6a-4c3d-9e8f-7a6b5c4d3e2f",
+         *       "kind": "LINK",
+         *       "accountId": "7d0c1f4e-7a51-4b6e-9d7e-3c1f0b8e2a10",
+         *       "mergedAccountId": null,
+         *       "sourcedId": "stu-000123",
+         *       "movedAssignments": 0,
+         *       "droppedAssignments": 0,
+         *       "createdBy": "harbor-admin",
+         *       "createdAt": "2026-11-23T18:00:00Z",
+         *       "undoneBy": null,
+         *       "undoneAt": null
+         *     }
+         */
         AccountMerge: {
             accountId?: components["schemas"]["UUID"];
             createdAt?: components["schemas"]["Instant"];
@@ -5406,6 +5540,15 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
+        /**
+         * @description What a chunk changed; duplicate=true for a chunkId seen before (nothing changed twice).
+         * @example {
+         *       "chunkId": "users-0003",
+         *       "duplicate": false,
+         *       "upserts": 1,
+         *       "deletes": 1
+         *     }
+         */
         ChunkResult: {
             chunkId?: string;
             /** Format: int32 */
@@ -5414,7 +5557,18 @@ export interface components {
             /** Format: int32 */
             upserts?: number;
         };
-        /** @description A run the worker now holds; send leaseToken as the Lease-Token header on every call for it. */
+        /**
+         * @description A run the worker now holds; send leaseToken as the Lease-Token header on every call for it.
+         * @example {
+         *       "runId": "5ec52906-ab9a-43fe-8a67-695998a50aa4",
+         *       "districtId": "d1000000-0000-4000-8000-000000000001",
+         *       "kind": "NIGHTLY",
+         *       "leaseToken": "7d893e2f-8fbc-403e-adf7-e61cb3042fa5",
+         *       "leaseExpiresAt": "2026-11-24T08:02:00Z",
+         *       "attempt": 1,
+         *       "useDigest": true
+         *     }
+         */
         Claim: {
             /** Format: int32 */
             attempt?: number;
@@ -5584,7 +5738,6 @@ export interface components {
          *       "uploadedAt": "2026-11-23T06:00:00Z",
          *       "status": "ACCEPTED",
          *       "reason": null,
-         *       "oneRosterVersion": "1.1",
          *       "counts": {
          *         "orgs": 43,
          *         "academicSessions": 3,
@@ -5786,7 +5939,13 @@ export interface components {
         };
         /** @enum {string} */
         JsonNodeType: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-        /** @description The lease after a heartbeat. */
+        /**
+         * @description The lease after a heartbeat.
+         * @example {
+         *       "runId": "5ec52906-ab9a-43fe-8a67-695998a50aa4",
+         *       "leaseExpiresAt": "2026-11-24T08:04:00Z"
+         *     }
+         */
         Lease: {
             leaseExpiresAt?: components["schemas"]["Instant"];
             runId?: components["schemas"]["UUID"];
@@ -5850,7 +6009,58 @@ export interface components {
             seats: number;
             startDate: components["schemas"]["LocalDate"];
         };
-        /** @description Why this person holds this license today, or the first link that is missing. */
+        /**
+         * @description Why this person holds this license today, or the first link that is missing.
+         * @example {
+         *       "accountId": "3b453610-9995-40d4-bfb5-ea6c0024261e",
+         *       "sourcedId": "stu-000041",
+         *       "name": "Elias Allen",
+         *       "matchReason": "NEW",
+         *       "matchDetail": "a new account: no existing account matched by SIS identifier, email, login",
+         *       "productId": "9d8218a6-9c46-474f-82d6-dc211285e501",
+         *       "sku": "ALG1-STU",
+         *       "productTitle": "Algebra I Student Edition",
+         *       "usableToday": true,
+         *       "source": "ROSTERED",
+         *       "usableFrom": "2026-08-15",
+         *       "usableUntil": "2027-06-15",
+         *       "graceUntil": null,
+         *       "answer": "Elias Allen holds Algebra I Student Edition.",
+         *       "missing": null,
+         *       "chain": [
+         *         {
+         *           "step": "ENROLLMENT",
+         *           "ok": true,
+         *           "text": "Elias Allen is enrolled as student in 2 classes."
+         *         },
+         *         {
+         *           "step": "CLASS",
+         *           "ok": true,
+         *           "text": "Class Algebra I - Period 3 is active."
+         *         },
+         *         {
+         *           "step": "COURSE_MAPPING",
+         *           "ok": true,
+         *           "text": "Course MATH-09 (class Algebra I - Period 3) is mapped to Algebra I Student Edition."
+         *         },
+         *         {
+         *           "step": "TERM",
+         *           "ok": true,
+         *           "text": "Term Fall 2026 Semester runs 2026-08-15 to 2027-01-15."
+         *         },
+         *         {
+         *           "step": "POOL",
+         *           "ok": true,
+         *           "text": "Rostered pools for Algebra I Student Edition have 1000 seats; 612 are taken."
+         *         },
+         *         {
+         *           "step": "ASSIGNMENT",
+         *           "ok": true,
+         *           "text": "Assigned by the sync (schedule), usable from 2026-08-15 to 2027-06-15."
+         *         }
+         *       ]
+         *     }
+         */
         LicenseWhy: {
             accountId?: components["schemas"]["UUID"];
             answer?: string;
@@ -5955,111 +6165,267 @@ export interface components {
             title?: string;
         };
         PageResultAccountSummary: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["AccountSummary"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultAccountView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["Account"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultAuditEntry: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["AuditEntry"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultCourseView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["Course"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultDistrictView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["District"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultMergeView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["AccountMerge"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultNotificationView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["Notification"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultReviewView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["AccountReview"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultRunView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["Run"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultSchoolView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["School"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultStagedClass: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["StagedClass"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         PageResultUploadView: {
+            /** @description The items of this page, in the list's order */
             items?: components["schemas"]["CsvUpload"][];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page number, from 0
+             * @example 0
+             */
             page?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The page size asked for
+             * @example 50
+             */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many items all pages hold together
+             * @example 1
+             */
             total?: number;
         };
         Person: {
@@ -6165,7 +6531,50 @@ export interface components {
             sku: string;
             title: string;
         };
-        /** @description Findings of the readiness review; done when no blocking finding is left unacknowledged. */
+        /**
+         * @description Findings of the readiness review; done when no blocking finding is left unacknowledged.
+         * @example {
+         *       "runId": "5ec52906-ab9a-43fe-8a67-695998a50aa4",
+         *       "done": false,
+         *       "findings": [
+         *         {
+         *           "kind": "DUPLICATE_PERSON",
+         *           "blocking": true,
+         *           "title": "People the SIS sends twice",
+         *           "count": 1,
+         *           "records": [
+         *             {
+         *               "detail": "Ana Lopez (ana.lopez@harbor.k12.example) appears as stu-000123 and stu-900123",
+         *               "sourcedIds": [
+         *                 "stu-000123",
+         *                 "stu-900123"
+         *               ],
+         *               "accountId": null
+         *             }
+         *           ],
+         *           "suggestedFix": "Ask the SIS to merge the records into one.",
+         *           "acknowledged": false
+         *         },
+         *         {
+         *           "kind": "TERM_NOT_STARTED",
+         *           "blocking": false,
+         *           "title": "Terms that have not started",
+         *           "count": 1,
+         *           "records": [
+         *             {
+         *               "detail": "Term Spring 2027 Semester starts on 2027-01-19",
+         *               "sourcedIds": [
+         *                 "as-2027-t2"
+         *               ],
+         *               "accountId": null
+         *             }
+         *           ],
+         *           "suggestedFix": "Set an override start on the term if students need access before it starts.",
+         *           "acknowledged": false
+         *         }
+         *       ]
+         *     }
+         */
         Readiness: {
             done?: boolean;
             findings?: components["schemas"]["ReadinessFinding"][];
@@ -6269,7 +6678,82 @@ export interface components {
         RosterPlatform: "ONEROSTER_API" | "ONEROSTER_CSV" | "POWERSCHOOL" | "ONEROSTER_12_API" | "ONEROSTER_12_CSV";
         /** @enum {string} */
         RuleEffect: "INCLUDE" | "EXCLUDE";
-        /** @description One sync run: what triggered it, its phases, counts, timings, plan and result. */
+        /**
+         * @description One sync run: what triggered it, its phases, counts, timings, plan and result.
+         * @example {
+         *       "id": "5ec52906-ab9a-43fe-8a67-695998a50aa4",
+         *       "districtId": "d1000000-0000-4000-8000-000000000001",
+         *       "kind": "MANUAL_IMPORT",
+         *       "trigger": "MANUAL",
+         *       "status": "STAGED",
+         *       "requestedBy": "harbor-admin",
+         *       "attempt": 1,
+         *       "createdAt": "2026-11-23T18:00:00Z",
+         *       "startedAt": "2026-11-23T18:00:04Z",
+         *       "stagedAt": "2026-11-23T18:02:41Z",
+         *       "appliedAt": null,
+         *       "finishedAt": "2026-11-23T18:02:41Z",
+         *       "durationSeconds": 157.2,
+         *       "progress": {
+         *         "phase": "complete",
+         *         "done": null,
+         *         "total": null,
+         *         "text": "complete",
+         *         "phases": [
+         *           {
+         *             "name": "orgs",
+         *             "done": 12,
+         *             "seconds": 0.4
+         *           },
+         *           {
+         *             "name": "users",
+         *             "done": 170000,
+         *             "seconds": 61.8
+         *           },
+         *           {
+         *             "name": "enrollments",
+         *             "done": 912000,
+         *             "seconds": 88.1
+         *           }
+         *         ]
+         *       },
+         *       "counts": {
+         *         "users": {
+         *           "added": 1204,
+         *           "changed": 310,
+         *           "removed": 87,
+         *           "unchanged": 168399,
+         *           "total": 169913
+         *         },
+         *         "enrollments": {
+         *           "added": 5120,
+         *           "changed": 0,
+         *           "removed": 2210,
+         *           "unchanged": 904670,
+         *           "total": 909790
+         *         }
+         *       },
+         *       "planSummary": null,
+         *       "applyReport": null,
+         *       "readReport": {
+         *         "read": {
+         *           "orgs": 12,
+         *           "users": 170000,
+         *           "enrollments": 912000
+         *         },
+         *         "errors": 0,
+         *         "warnings": 3,
+         *         "firstErrors": [],
+         *         "firstWarnings": [
+         *           "users/u-1: role 'Student' read as student"
+         *         ]
+         *       },
+         *       "error": null,
+         *       "sourceUploadId": null,
+         *       "reviewedAt": null,
+         *       "reviewedBy": null
+         *     }
+         */
         Run: {
             appliedAt?: components["schemas"]["Instant"];
             applyReport?: components["schemas"]["JsonNode"];
@@ -6324,7 +6808,29 @@ export interface components {
         RunFailure: {
             error: string;
         };
-        /** @description Why a run was held, and what the admin decided. */
+        /**
+         * @description Why a run was held, and what the admin decided.
+         * @example {
+         *       "runId": "5ec52906-ab9a-43fe-8a67-695998a50aa4",
+         *       "reason": "Lincoln High School would lose 412 of 430 enrollments (96 %).",
+         *       "findings": [
+         *         {
+         *           "scope": "SCHOOL:sch-0002",
+         *           "scopeName": "Lincoln High School",
+         *           "recordType": "enrollments",
+         *           "lost": 412,
+         *           "total": 430,
+         *           "percent": 95.8,
+         *           "text": "Lincoln High School would lose 412 of 430 enrollments (96 %)"
+         *         }
+         *       ],
+         *       "additionsApplied": true,
+         *       "heldAt": "2026-11-24T08:03:10Z",
+         *       "decision": null,
+         *       "decidedBy": null,
+         *       "decidedAt": null
+         *     }
+         */
         RunHold: {
             additionsApplied?: boolean;
             decidedAt?: components["schemas"]["Instant"];
@@ -6356,7 +6862,30 @@ export interface components {
         RunRequest: {
             kind: components["schemas"]["RunKind"];
         };
-        /** @description What the worker reads: the platform, decrypted connection settings and the admin's selection. */
+        /**
+         * @description What the worker reads: the platform, decrypted connection settings and the admin's selection.
+         * @example {
+         *       "runId": "5ec52906-ab9a-43fe-8a67-695998a50aa4",
+         *       "districtId": "d1000000-0000-4000-8000-000000000001",
+         *       "platform": "ONEROSTER_API",
+         *       "settings": {
+         *         "base-url": "https://sis.harbor.k12.example/ims/oneroster/v1p1",
+         *         "auth": "oauth2",
+         *         "token-url": "https://sis.harbor.k12.example/oauth/token",
+         *         "oauth2-client-auth": "basic",
+         *         "client-id": "rosterline",
+         *         "client-secret": "s3cr3t-from-the-vault"
+         *       },
+         *       "schoolSourcedIds": [
+         *         "sch-0001",
+         *         "sch-0002"
+         *       ],
+         *       "courseSourcedIds": [
+         *         "crs-00025",
+         *         "crs-00029"
+         *       ]
+         *     }
+         */
         RunSource: {
             courseSourcedIds?: string[];
             districtId?: components["schemas"]["UUID"];
@@ -6590,7 +7119,16 @@ export interface components {
         SftpAccountUpdate: {
             enabled: boolean;
         };
-        /** @description An SSH public key that may log in. */
+        /**
+         * @description An SSH public key that may log in.
+         * @example {
+         *       "id": "0b6e6e1a-0000-4000-8000-000000000001",
+         *       "type": "ssh-ed25519",
+         *       "fingerprint": "SHA256:Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0",
+         *       "comment": "sis-export@harbor",
+         *       "addedAt": "2026-11-23T18:00:00Z"
+         *     }
+         */
         SftpKey: {
             addedAt?: components["schemas"]["Instant"];
             comment?: string;
@@ -6735,6 +7273,20 @@ export interface components {
             emailDomain?: string;
             loginPattern?: string;
         };
+        /**
+         * @description One class as the run leaves it, with its change and how many students and teachers it has.
+         * @example {
+         *       "sourcedId": "cls-000001",
+         *       "title": "Mathematics Grade 09 - Term 1 - Section 1",
+         *       "classCode": "MATH-09-T1-1",
+         *       "courseSourcedId": "crs-00025",
+         *       "schoolSourcedId": "sch-0002",
+         *       "status": "active",
+         *       "change": "ADDED",
+         *       "students": 25,
+         *       "teachers": 1
+         *     }
+         */
         StagedClass: {
             change?: string;
             classCode?: string;
@@ -6748,13 +7300,60 @@ export interface components {
             teachers?: number;
             title?: string;
         };
-        /** @description Per collection: records added, changed, removed and unchanged by the run. */
+        /**
+         * @description Per collection: records added, changed, removed and unchanged by the run.
+         * @example {
+         *       "runId": "5ec52906-ab9a-43fe-8a67-695998a50aa4",
+         *       "status": "STAGED",
+         *       "counts": {
+         *         "orgs": {
+         *           "added": 0,
+         *           "changed": 1,
+         *           "removed": 0,
+         *           "unchanged": 11,
+         *           "total": 12
+         *         },
+         *         "users": {
+         *           "added": 1204,
+         *           "changed": 310,
+         *           "removed": 87,
+         *           "unchanged": 168399,
+         *           "total": 169913
+         *         },
+         *         "classes": {
+         *           "added": 40,
+         *           "changed": 12,
+         *           "removed": 9,
+         *           "unchanged": 6100,
+         *           "total": 6152
+         *         },
+         *         "enrollments": {
+         *           "added": 5120,
+         *           "changed": 0,
+         *           "removed": 2210,
+         *           "unchanged": 904670,
+         *           "total": 909790
+         *         }
+         *       }
+         *     }
+         */
         StagedCounts: {
             counts?: components["schemas"]["JsonNode"];
             runId?: components["schemas"]["UUID"];
             status?: components["schemas"]["RunStatus"];
         };
-        /** @description One person in a class as the run will leave it. */
+        /**
+         * @description One person in a class as the run will leave it.
+         * @example {
+         *       "enrollmentSourcedId": "enr-0000026",
+         *       "userSourcedId": "tch-00001",
+         *       "givenName": "Elizabeth",
+         *       "familyName": "O'Brien",
+         *       "role": "teacher",
+         *       "status": "active",
+         *       "change": "ADDED"
+         *     }
+         */
         StagedRosterEntry: {
             change?: string;
             enrollmentSourcedId?: string;

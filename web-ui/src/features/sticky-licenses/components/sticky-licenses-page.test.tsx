@@ -44,11 +44,13 @@ function stickyApi() {
     }),
     http.get('/api/v1/districts/{districtId}/sso-format', ({ response }) => response(200).json({ emailDomain: 'harbor.k12.ca.us', loginPattern: '[a-z]+[0-9]*' })),
     http.get('/api/v1/districts/{districtId}/license-pools', ({ response }) => response(200).json([pool('TEACHER', 3), pool('STUDENT', 0)])),
-    http.post('/api/v1/districts/{districtId}/sticky-licenses', async ({ request }) => {
+    http.post('/api/v1/districts/{districtId}/sticky-licenses', async ({ request, response }) => {
       const body = await request.json();
       creates.push(body);
       if (body.productIds?.length) {
-        return problemResponse(409, 'Conflict', 'No seat left for Algebra I Student Edition: 10 of 10 seats covering today are in use.');
+        return response.untyped(
+          problemResponse(409, 'Conflict', 'No seat left for Algebra I Student Edition: 10 of 10 seats covering today are in use.'),
+        );
       }
       const created: Schemas['StickyLicense'] = {
         id: 17,

@@ -44,9 +44,33 @@ public class SisException extends RuntimeException {
 
     public static final class TlsFailure extends SisException {
         public TlsFailure(String host, Throwable cause) {
-            super(Kind.TLS_FAILURE, "A secure (TLS) connection to '" + host + "' could not be set up: "
-                    + cause.getMessage() + ". The server's certificate may be expired, self-signed or for another name.",
-                    cause);
+            super(Kind.TLS_FAILURE, "A secure (TLS) connection to '" + host + "' could not be set up" + plainReason(cause)
+                    + ". The server's certificate may be expired, self-signed or for another name.", cause);
+        }
+
+        /**
+         * The JDK's messages name its own classes ("sun.security.provider.certpath.SunCertPathBuilderException: ..."),
+         * which an admin cannot act on and which must not reach an API response: say the cause in plain words instead.
+         */
+        static String plainReason(Throwable cause) {
+            StringBuilder all = new StringBuilder();
+            for (Throwable t = cause; t != null && all.length() < 4000; t = t.getCause()) {
+                all.append(' ').append(t.getMessage());
+            }
+            String text = all.toString().toLowerCase(java.util.Locale.ROOT);
+            if (text.contains("pkix") || text.contains("certification path") || text.contains("self signed")) {
+                return ": its certificate is not signed by an authority Rosterline trusts";
+            }
+            if (text.contains("no name matching") || text.contains("no subject alternative")) {
+                return ": its certificate is for another name";
+            }
+            if (text.contains("expired") || text.contains("notafter")) {
+                return ": its certificate has expired";
+            }
+            if (text.contains("protocol_version") || text.contains("handshake_failure") || text.contains("no appropriate protocol")) {
+                return ": the server and Rosterline have no TLS version or cipher in common";
+            }
+            return "";
         }
     }
 

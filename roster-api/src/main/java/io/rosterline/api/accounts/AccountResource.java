@@ -40,7 +40,9 @@ public class AccountResource {
     @Operation(summary = "The district's accounts and why each is whose it is",
             description = "matchReason: SOURCED_ID, IDENTIFIER (SIS identifier), EMAIL, LOGIN (an existing account matched by that rule), "
                     + "NEW (none matched), LINKED/MERGED (readiness actions), REVIEWED (accepted in the account review); matchDetail "
-                    + "names the value. Filter by matchReason, search by name, email, login, sourcedId or SIS identifier.")
+                    + "names the value. Filter by matchReason, search (q) by name, email, login, sourcedId or SIS identifier; paged "
+                    + "(page from 0, size 1-500). Support staff and the district's admins and integrators; 400 for another "
+                    + "matchReason or a q over 200 characters.")
     public PageResult<AccountView> list(@PathParam("districtId") UUID districtId,
             @QueryParam("matchReason") @Pattern(regexp = "SOURCED_ID|IDENTIFIER|EMAIL|LOGIN|NEW|LINKED|MERGED|REVIEWED",
                     message = "use SOURCED_ID, IDENTIFIER, EMAIL, LOGIN, NEW, LINKED, MERGED or REVIEWED") String matchReason,
@@ -57,7 +59,8 @@ public class AccountResource {
     @Operation(summary = "Uncertain account matches waiting for a decision",
             description = "People the sync did not match silently: several candidate accounts, a candidate bound to another sourcedId, "
                     + "or a known person with a re-issued sourcedId (proposed as a link). Each waits without an account (and so "
-                    + "without licenses) until accepted or rejected. Newest first; status OPEN by default.")
+                    + "without licenses) until accepted or rejected. Newest first; status OPEN by default (ACCEPTED, REJECTED, "
+                    + "RESOLVED or ALL). Paged (page from 0, size 1-200). Support staff and the district's admins and integrators.")
     public PageResult<ReviewView> reviews(@PathParam("districtId") UUID districtId,
             @QueryParam("status") @DefaultValue("OPEN") @Pattern(regexp = "OPEN|ACCEPTED|REJECTED|RESOLVED|ALL",
                     message = "use OPEN, ACCEPTED, REJECTED, RESOLVED or ALL") String status,
@@ -72,7 +75,8 @@ public class AccountResource {
     @Operation(summary = "Accept a candidate: link that account to the incoming person",
             description = "accountId may be left out when the review has one candidate. The link is kept in the link history "
                     + "(GET .../account-merges) and can be undone; the person's licenses follow at the next applied sync. 409 when the "
-                    + "review is not open or the account belongs to someone still in the roster.")
+                    + "review is not open or the account belongs to someone still in the roster; 400 when accountId is needed or "
+                    + "not a candidate; 404 when the review is not this district's. Support staff and the district's admins.")
     public ReviewView accept(@PathParam("districtId") UUID districtId, @PathParam("reviewId") UUID reviewId, Accept body) {
         return accounts.accept(districtId, reviewId, body);
     }
@@ -81,7 +85,9 @@ public class AccountResource {
     @Path("account-reviews/{reviewId}/reject")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
     @Operation(summary = "Reject the candidates: give the incoming person a new account",
-            description = "The candidate accounts stay as they are; the person's licenses follow at the next applied sync.")
+            description = "The candidate accounts stay as they are; the person's licenses follow at the next applied sync. "
+                    + "Answers the review, REJECTED. Support staff and the district's admins; 404 when the review is not this "
+                    + "district's, 409 when it is not open or the person left the roster.")
     public ReviewView reject(@PathParam("districtId") UUID districtId, @PathParam("reviewId") UUID reviewId) {
         return accounts.reject(districtId, reviewId);
     }

@@ -32,7 +32,9 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "The district's configuration changes, newest first",
-            description = "Who changed what and when, with the state before and after. Secrets are always masked.")
+            description = "Who changed what and when, with the state before and after; secrets (client secrets, passwords, "
+                    + "keys, tokens) always show as ********. Paged, newest first (page from 0, size 1-200). Support staff and the "
+                    + "district's admins and integrators; 403 for another district, 404 for an unknown one.")
     public PageResult<AuditEntry> list(@PathParam("districtId") UUID districtId,
                                        @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
                                        @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "must be at least 1") @Max(value = 200, message = "must be at most 200") int size) {

@@ -47,7 +47,8 @@ public class AuditTrail {
     public PageResult<AuditEntry> page(UUID districtId, int page, int size) {
         var query = AuditEvent.find("districtId = ?1 order by at desc, id desc", districtId);
         long total = query.count();
-        var items = query.page(page, size).<AuditEvent>list().stream().map(this::toEntry).toList();
+        java.util.List<AuditEntry> items = PageResult.startsPastEnd(page, size, total) ? java.util.List.of()
+                : query.page(page, size).<AuditEvent>list().stream().map(this::toEntry).toList();
         return new PageResult<>(items, page, size, total);
     }
 

@@ -24,8 +24,9 @@ public class ChecklistResource {
 
     @GET
     @Operation(summary = "The district's checklist",
-            description = "Each step with its state (NOT_STARTED, NEEDS_ATTENTION, DONE), a one-line summary and the next action; "
-                    + "liveBlockers lists what still keeps the district from going live.")
+            description = "Each of the nine steps in order with its state (NOT_STARTED, NEEDS_ATTENTION, DONE), a one-line "
+                    + "summary and the next action; liveBlockers lists what still keeps the district from going live. Support "
+                    + "staff and the district's admins and integrators; 403 for another district, 404 for an unknown one.")
     public ChecklistView get(@PathParam("districtId") UUID districtId) {
         return checklist.checklist(districtId);
     }

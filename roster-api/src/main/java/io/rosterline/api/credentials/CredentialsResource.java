@@ -39,7 +39,9 @@ public class CredentialsResource {
     @GET
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
     @Operation(summary = "The SIS connection details and the last check",
-            description = "The secret is never returned: secretSet says whether one is stored, secretLastFour helps recognise it.")
+            description = "The stored base URL, client id, auth method and the outcome of the last live check. The secret is "
+                    + "never returned: secretSet says whether one is stored, secretLastFour helps recognise it. Support staff and "
+                    + "the district's admins and integrators; configured=false before anything is saved.")
     public CredentialsView get(@PathParam("districtId") UUID districtId) {
         return credentials.view(districtId);
     }
@@ -50,7 +52,8 @@ public class CredentialsResource {
     @Operation(summary = "Save the SIS connection details and check them live",
             description = "Saves and immediately calls the SIS. Invalid details are saved too (status INVALID with the reason), "
                     + "so one field can be fixed at a time. Leave clientSecret out to keep the stored secret. "
-                    + "At most a few checks per minute per district (429 beyond).")
+                    + "Support staff and the district's admins. 400 names the field (an address that is not https or leads to "
+                    + "a private or internal address is refused before any call); 429 beyond a few checks per minute per district.")
     public CredentialsView put(@PathParam("districtId") UUID districtId,
                                @Valid @NotNull(message = "send the connection details") CredentialsUpdate request) {
         CredentialsService.Prepared prepared = credentials.prepare(districtId, request);
@@ -63,7 +66,9 @@ public class CredentialsResource {
     @Path("/validate")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
     @Operation(summary = "Check the stored SIS connection again",
-            description = "Calls the SIS with the stored details and records the outcome (VALID with what was found, or the reason).")
+            description = "Calls the SIS with the stored details and records the outcome: VALID with the SIS's district name "
+                    + "and school count, or INVALID with a plain reason (host not found, TLS, refused credentials, not OneRoster). "
+                    + "Support staff and the district's admins; 404 when nothing is stored yet, 429 beyond a few checks per minute.")
     public CredentialsView validate(@PathParam("districtId") UUID districtId) {
         CredentialsService.StoredConnection stored = credentials.storedConnection(districtId);
         rateLimiter.acquire(districtId);

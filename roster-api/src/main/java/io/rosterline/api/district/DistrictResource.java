@@ -45,7 +45,9 @@ public class DistrictResource {
     @GET
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
     @Operation(summary = "List the districts you can reach",
-            description = "Support staff see every district; district admins and integrators see theirs. Paged and searchable by name.")
+            description = "Support staff see every district; district admins and integrators see only the districts named in their "
+                    + "token's districts claim. Paged (page from 0, size 1-200) and searchable by name; archived districts only "
+                    + "with includeArchived=true. 400 names the query parameter that is out of range.")
     public PageResult<DistrictView> list(@QueryParam("search") String search,
                                          @QueryParam("includeArchived") @DefaultValue("false") boolean includeArchived,
                                          @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
@@ -55,7 +57,10 @@ public class DistrictResource {
 
     @POST
     @RolesAllowed(Roles.SUPPORT)
-    @Operation(summary = "Create a district", description = "Support staff only. The district starts in SETUP mode.")
+    @Operation(summary = "Create a district",
+            description = "Support staff only. The district starts in SETUP mode with the default nightly window (00:00-02:00) "
+                    + "and time zone America/Los_Angeles unless given; the Location header points at it. 400 names each invalid "
+                    + "field (state code, NCES id, time zone); 409 when a district with the given id already exists.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DistrictView.class)))
     @APIResponse(responseCode = "400", description = "A field is not valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull(message = "send the district as JSON") @Valid DistrictCreate request, @jakarta.ws.rs.core.Context UriInfo uriInfo) {
@@ -66,7 +71,9 @@ public class DistrictResource {
     @GET
     @Path("{districtId}")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "Read a district")
+    @Operation(summary = "Read a district",
+            description = "The district's settings: platform, schedule mode, time zone and nightly window. Support staff, and "
+                    + "the district's own admins and integrators; another district's caller gets 403, an unknown id 404.")
     public DistrictView get(@PathParam("districtId") UUID districtId) {
         return districts.get(districtId);
     }
@@ -75,7 +82,9 @@ public class DistrictResource {
     @Path("{districtId}")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
     @Operation(summary = "Change a district's settings",
-            description = "Absent fields stay as they are. District admins may change timezone, platform and nightlyWindow.")
+            description = "Absent fields stay as they are; every change is audited. District admins may change timezone, "
+                    + "platform and nightlyWindow; name, state and ncesId are for support staff (403 for an admin who sends them). "
+                    + "400 names each invalid field.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = DistrictView.class)))
     @APIResponse(responseCode = "400", description = "A field is not valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DistrictView update(@PathParam("districtId") UUID districtId,
@@ -86,7 +95,9 @@ public class DistrictResource {
     @DELETE
     @Path("{districtId}")
     @RolesAllowed(Roles.SUPPORT)
-    @Operation(summary = "Archive a district", description = "Support staff only. Archiving pauses syncing; nothing is deleted.")
+    @Operation(summary = "Archive a district",
+            description = "Support staff only. Archiving stops the nightly sync and new runs (409 afterwards); nothing is "
+                    + "deleted and the district stays readable with includeArchived=true. Answers the archived district.")
     public DistrictView archive(@PathParam("districtId") UUID districtId) {
         return districts.archive(districtId);
     }

@@ -49,7 +49,8 @@ public class DistrictService {
         }
         var query = District.find(where + " order by lower(name), id", params);
         long total = query.count();
-        List<DistrictView> items = query.page(page, size).<District>list().stream().map(DistrictView::of).toList();
+        List<DistrictView> items = PageResult.startsPastEnd(page, size, total) ? List.of()
+                : query.page(page, size).<District>list().stream().map(DistrictView::of).toList();
         return new PageResult<>(items, page, size, total);
     }
 

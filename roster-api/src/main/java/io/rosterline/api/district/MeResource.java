@@ -22,7 +22,9 @@ public class MeResource {
 
     @GET
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR, Roles.SYNC_WORKER})
-    @Operation(summary = "Who am I", description = "The signed-in account, its roles and the districts it may reach.")
+    @Operation(summary = "Who am I",
+            description = "The signed-in account as roster-api sees its token: the name used in the audit trail, its roles and "
+                    + "the districts it may reach (every district for support). Any role may call it; 401 without a valid token.")
     public Me me() {
         return new Me(currentUser.actor(), currentUser.roles(), currentUser.districtIds(), currentUser.isSupport());
     }

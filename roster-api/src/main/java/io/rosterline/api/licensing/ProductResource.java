@@ -37,7 +37,10 @@ public class ProductResource {
 
     @GET
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "List the product catalogue", description = "Active products; includeInactive=true adds retired ones.")
+    @Operation(summary = "List the product catalogue",
+            description = "The publisher's products (SKU, title, edition) that courses can be mapped to and pools bought for; "
+                    + "active ones only unless includeInactive=true adds retired ones. Support staff, district admins and "
+                    + "integrators (the catalogue is not district-specific).")
     public List<ProductView> list(@QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive) {
         return products.list(includeInactive);
     }
@@ -45,14 +48,21 @@ public class ProductResource {
     @GET
     @Path("{productId}")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "Read a product")
+    @Operation(summary = "Read a product",
+            description = "One product of the catalogue with its SKU, title, edition and whether it is still active. Support "
+                    + "staff, district admins and integrators; 404 for an unknown product id.")
     public ProductView get(@PathParam("productId") UUID productId) {
         return products.get(productId);
     }
 
     @POST
     @RolesAllowed(Roles.SUPPORT)
-    @Operation(summary = "Add a product to the catalogue", description = "Support staff only.")
+    @Operation(summary = "Add a product to the catalogue",
+            description = "Support staff only. Answers 201 with the product (Location: the product). 400 names the field: a "
+                    + "missing SKU or title, a SKU another product already has, an unknown edition.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "Added",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProductView.class)))
     public Response create(@NotNull(message = "send the product as JSON") @Valid ProductWrite request, @Context UriInfo uriInfo) {
         ProductView created = products.create(request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
@@ -61,7 +71,9 @@ public class ProductResource {
     @PUT
     @Path("{productId}")
     @RolesAllowed(Roles.SUPPORT)
-    @Operation(summary = "Change a product", description = "Support staff only. active=false retires it: no new mappings or pools.")
+    @Operation(summary = "Change a product",
+            description = "Support staff only. active=false retires it: existing mappings, pools and licenses stay, but no new "
+                    + "mappings or pools can use it. 400 names an invalid field, 404 for an unknown product id.")
     public ProductView update(@PathParam("productId") UUID productId,
                               @NotNull(message = "send the product as JSON") @Valid ProductWrite request) {
         return products.update(productId, request);

@@ -44,7 +44,10 @@ public class StickyLicenseResource {
     @GET
     @Path("sticky-licenses")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "List the sticky licenses")
+    @Operation(summary = "List the sticky licenses",
+            description = "Licenses that stay with a person whatever the roster says (coaches, interventionists, staff without "
+                    + "classes), each with the account, product, pool and who assigned it. They occupy seats. Support staff and "
+                    + "the district's admins and integrators.")
     public List<StickyView> list(@PathParam("districtId") UUID districtId) {
         return sticky.list(districtId);
     }
@@ -52,7 +55,10 @@ public class StickyLicenseResource {
     @GET
     @Path("sticky-licenses/rostered-staff")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "Rostered teachers and staff to pick from", description = "Searchable by name, email or login; paged.")
+    @Operation(summary = "Rostered teachers and staff to pick from",
+            description = "Teacher and staff accounts from the applied roster, as candidates for a sticky license (send the "
+                    + "id as accountId). Searchable by name, email or login; paged (page from 0, size 1-200). Support staff and "
+                    + "the district's admins and integrators.")
     public PageResult<AccountSummary> rosteredStaff(@PathParam("districtId") UUID districtId, @QueryParam("search") String search,
                                                     @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
                                                     @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "must be at least 1") @Max(value = 200, message = "must be at most 200") int size) {
@@ -64,7 +70,14 @@ public class StickyLicenseResource {
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
     @Operation(summary = "Give a person sticky licenses",
             description = "A rostered teacher (accountId) or an entered account checked against the SSO format. "
-                    + "Refused with 409 when a product's pools covering today have no seat left.")
+                    + "Without productIds, the teacher editions whose pools cover today. Answers 201 with one sticky license per "
+                    + "product. Support staff and the district's admins. 400 names the field (neither or both of accountId and "
+                    + "account, an unknown or non-rostered account, an email outside the SSO domain); 409 when the person already "
+                    + "holds it or a product's pools covering today have no seat left.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "The sticky licenses given",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                            implementation = StickyView.class)))
     public Response create(@PathParam("districtId") UUID districtId,
                            @NotNull(message = "send the sticky license as JSON") @Valid StickyCreate request) {
         return Response.status(Response.Status.CREATED).entity(sticky.create(districtId, request)).build();
@@ -73,7 +86,11 @@ public class StickyLicenseResource {
     @DELETE
     @Path("sticky-licenses/{assignmentId}")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
-    @Operation(summary = "Remove a sticky license", description = "Frees its seat; the account stays.")
+    @Operation(summary = "Remove a sticky license",
+            description = "Frees its seat at once; the account stays, and a license the roster also grants comes back at the next "
+                    + "applied run. Answers 204 No Content. Support staff and the district's admins; 404 when the sticky license "
+                    + "is not this district's.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Removed")
     public Response delete(@PathParam("districtId") UUID districtId, @PathParam("assignmentId") String assignmentId) {
         sticky.delete(districtId, assignmentId);
         return Response.noContent().build();
@@ -82,7 +99,10 @@ public class StickyLicenseResource {
     @GET
     @Path("sso-format")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "The district's SSO format rule")
+    @Operation(summary = "The district's SSO format rule",
+            description = "The email domain and sign-in name pattern that accounts entered by hand (sticky licenses) must "
+                    + "follow, so they can sign in with the district's SSO; null means no check. Support staff and the district's "
+                    + "admins and integrators.")
     public SsoFormat getSsoFormat(@PathParam("districtId") UUID districtId) {
         return ssoFormat.get(districtId);
     }
@@ -90,7 +110,10 @@ public class StickyLicenseResource {
     @PUT
     @Path("sso-format")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
-    @Operation(summary = "Set the district's SSO format rule", description = "Email domain and login pattern; null turns a check off.")
+    @Operation(summary = "Set the district's SSO format rule",
+            description = "Email domain and login pattern (a regular expression); null turns a check off. Applies to accounts "
+                    + "entered from now on; audited. Support staff and the district's admins; 400 names an invalid field (a "
+                    + "pattern that is not a regular expression).")
     public SsoFormat putSsoFormat(@PathParam("districtId") UUID districtId,
                                   @NotNull(message = "send the SSO format as JSON") @Valid SsoFormat request) {
         return ssoFormat.update(districtId, request);

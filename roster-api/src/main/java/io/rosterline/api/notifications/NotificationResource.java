@@ -30,7 +30,10 @@ public class NotificationResource {
 
     @GET
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
-    @Operation(summary = "The district's notifications, newest first")
+    @Operation(summary = "The district's notifications, newest first",
+            description = "Held runs, failed runs and forgotten term overrides, each with a plain title and body, its run, "
+                    + "whether it was read and whether it was emailed. unread=true lists only unread ones. Paged (page from 0, "
+                    + "size 1-200). Support staff and the district's admins (integrators do not receive notifications).")
     public PageResult<NotificationView> list(@PathParam("districtId") UUID districtId,
                                              @QueryParam("unread") @DefaultValue("false") boolean unread,
                                              @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
@@ -41,7 +44,9 @@ public class NotificationResource {
     @POST
     @Path("{notificationId}/read")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
-    @Operation(summary = "Mark a notification as read")
+    @Operation(summary = "Mark a notification as read",
+            description = "Records who read it and when; marking it again changes nothing. Answers the notification. Support "
+                    + "staff and the district's admins; 404 when the notification is not this district's.")
     public NotificationView read(@PathParam("districtId") UUID districtId, @PathParam("notificationId") UUID notificationId) {
         return notifications.markRead(districtId, notificationId);
     }

@@ -53,7 +53,10 @@ public class AccountMergeService {
                           List<@NotNull(message = "an action may not be empty") @jakarta.validation.Valid Action> actions) {
     }
 
-    @Schema(name = "AccountMerge", description = "One link or merge, with who did it and whether it was undone.")
+    @Schema(name = "AccountMerge", description = "One link or merge, with who did it and whether it was undone.", example = """
+            {"id":"c2f1e0d4-5b6a-4c3d-9e8f-7a6b5c4d3e2f","kind":"LINK","accountId":"7d0c1f4e-7a51-4b6e-9d7e-3c1f0b8e2a10",
+             "mergedAccountId":null,"sourcedId":"stu-000123","movedAssignments":0,"droppedAssignments":0,"createdBy":"harbor-admin",
+             "createdAt":"2026-11-23T18:00:00Z","undoneBy":null,"undoneAt":null}""")
     public record MergeView(UUID id, String kind, UUID accountId, UUID mergedAccountId, String sourcedId, int movedAssignments,
                             int droppedAssignments, String createdBy, Instant createdAt, String undoneBy, Instant undoneAt) {
     }

@@ -29,7 +29,12 @@ import java.util.UUID;
 @Transactional
 public class HoldService {
 
-    @Schema(name = "RunHold", description = "Why a run was held, and what the admin decided.")
+    @Schema(name = "RunHold", description = "Why a run was held, and what the admin decided.", example = """
+            {"runId":"5ec52906-ab9a-43fe-8a67-695998a50aa4",
+             "reason":"Lincoln High School would lose 412 of 430 enrollments (96 %).",
+             "findings":[{"scope":"SCHOOL:sch-0002","scopeName":"Lincoln High School","recordType":"enrollments","lost":412,
+                          "total":430,"percent":95.8,"text":"Lincoln High School would lose 412 of 430 enrollments (96 %)"}],
+             "additionsApplied":true,"heldAt":"2026-11-24T08:03:10Z","decision":null,"decidedBy":null,"decidedAt":null}""")
     public record HoldView(UUID runId, String reason, JsonNode findings, boolean additionsApplied, Instant heldAt,
                            String decision, String decidedBy, Instant decidedAt) {
     }

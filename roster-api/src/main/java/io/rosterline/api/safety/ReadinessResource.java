@@ -49,7 +49,9 @@ public class ReadinessResource {
     @Path("readiness")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
     @Operation(summary = "The readiness review", description = "Findings over the roster as a run leaves it (default: the latest staged "
-            + "or held run, else the current roster) and the existing accounts, with the records concerned and a suggested fix.")
+            + "or held run, else the current roster) and the existing accounts, with the records concerned and a suggested fix. "
+            + "done is true when no blocking finding is left unacknowledged. Support staff and the district's admins and "
+            + "integrators; 404 when runId is not a run of this district.")
     public Readiness review(@PathParam("districtId") UUID districtId, @QueryParam("runId") UUID runId) {
         return readiness.review(districtId, runId);
     }
@@ -57,7 +59,10 @@ public class ReadinessResource {
     @POST
     @Path("readiness/acknowledgements")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
-    @Operation(summary = "Acknowledge a kind of finding", description = "An acknowledged blocking finding no longer keeps the step open.")
+    @Operation(summary = "Acknowledge a kind of finding",
+            description = "An acknowledged blocking finding no longer keeps the readiness step open (for findings that are the "
+                    + "SIS's to fix). Answers the review as it is now; audited. Support staff and the district's admins; 400 for "
+                    + "a kind that is not a readiness finding.")
     public Readiness acknowledge(@PathParam("districtId") UUID districtId,
                                  @NotNull(message = "send the acknowledgement as JSON") @Valid Acknowledgement body) {
         return readiness.acknowledge(districtId, body.kind());
@@ -66,7 +71,11 @@ public class ReadinessResource {
     @POST
     @Path("readiness/actions")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
-    @Operation(summary = "Link or merge accounts in bulk", description = "All or nothing; each action is kept and can be undone.")
+    @Operation(summary = "Link or merge accounts in bulk",
+            description = "LINK gives an existing account the incoming record's sourcedId, so the sync keeps using it; MERGE "
+                    + "folds a second account (and its licenses) into the first. All or nothing; each action is kept in the "
+                    + "history and can be undone. Support staff and the district's admins; 400 names the action and field (an "
+                    + "account not in this district), 409 when another account already holds the sourcedId.")
     public List<MergeView> act(@PathParam("districtId") UUID districtId, @NotNull(message = "send the actions as JSON") @Valid Actions body) {
         return merges.perform(districtId, body);
     }
@@ -74,7 +83,10 @@ public class ReadinessResource {
     @GET
     @Path("account-merges")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "History of account links and merges, newest first")
+    @Operation(summary = "History of account links and merges, newest first",
+            description = "Every LINK and MERGE made in the readiness review or by accepting an account review, with who did it "
+                    + "and whether it was undone. Paged (page from 0, size 1-200). Support staff and the district's admins and "
+                    + "integrators.")
     public PageResult<MergeView> history(@PathParam("districtId") UUID districtId,
                                          @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
                                          @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be at least 1") @Max(value = 200, message = "must be at most 200") int size) {
@@ -84,7 +96,10 @@ public class ReadinessResource {
     @POST
     @Path("account-merges/{mergeId}/undo")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
-    @Operation(summary = "Undo a link or merge", description = "Both accounts and their license assignments are put back as they were.")
+    @Operation(summary = "Undo a link or merge",
+            description = "Both accounts and their license assignments are put back as they were before the action; audited. "
+                    + "Answers the entry with undoneBy and undoneAt. Support staff and the district's admins; 404 when the entry "
+                    + "is not this district's, 409 when it was already undone.")
     public MergeView undo(@PathParam("districtId") UUID districtId, @PathParam("mergeId") UUID mergeId) {
         return merges.undo(districtId, mergeId);
     }

@@ -49,7 +49,16 @@ public class ReadinessService implements ChecklistContributor {
                           boolean acknowledged) {
     }
 
-    @Schema(name = "Readiness", description = "Findings of the readiness review; done when no blocking finding is left unacknowledged.")
+    @Schema(name = "Readiness", description = "Findings of the readiness review; done when no blocking finding is left unacknowledged.",
+            example = """
+            {"runId":"5ec52906-ab9a-43fe-8a67-695998a50aa4","done":false,
+             "findings":[{"kind":"DUPLICATE_PERSON","blocking":true,"title":"People the SIS sends twice","count":1,
+                          "records":[{"detail":"Ana Lopez (ana.lopez@harbor.k12.example) appears as stu-000123 and stu-900123",
+                                      "sourcedIds":["stu-000123","stu-900123"],"accountId":null}],
+                          "suggestedFix":"Ask the SIS to merge the records into one.","acknowledged":false},
+                         {"kind":"TERM_NOT_STARTED","blocking":false,"title":"Terms that have not started","count":1,
+                          "records":[{"detail":"Term Spring 2027 Semester starts on 2027-01-19","sourcedIds":["as-2027-t2"],"accountId":null}],
+                          "suggestedFix":"Set an override start on the term if students need access before it starts.","acknowledged":false}]}""")
     public record Readiness(UUID runId, boolean done, List<Finding> findings) {
     }
 

@@ -29,7 +29,8 @@ public class WhyResource {
     @Operation(summary = "Why this person holds this license",
             description = "The chain enrollment -> class -> course mapping -> term dates (with overrides) -> pool and seats -> "
                     + "assignment, or the first missing link (\"Course MATH-7 is not mapped to Math 7 Student Edition\"). "
-                    + "userId is the account id or the rostered sourcedId.")
+                    + "userId is the account id or the rostered sourcedId. Support staff and the district's admins and "
+                    + "integrators; 404 when neither the person nor the product is known in this district.")
     public Why why(@PathParam("districtId") UUID districtId,
                    @PathParam("userId") @Size(max = 255, message = "must be at most 255 characters") String userId,
                    @PathParam("productId") UUID productId) {

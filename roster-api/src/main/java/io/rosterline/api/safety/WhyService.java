@@ -34,7 +34,18 @@ public class WhyService {
     public record Link(String step, boolean ok, String text) {
     }
 
-    @Schema(name = "LicenseWhy", description = "Why this person holds this license today, or the first link that is missing.")
+    @Schema(name = "LicenseWhy", description = "Why this person holds this license today, or the first link that is missing.", example = """
+            {"accountId":"3b453610-9995-40d4-bfb5-ea6c0024261e","sourcedId":"stu-000041","name":"Elias Allen","matchReason":"NEW",
+             "matchDetail":"a new account: no existing account matched by SIS identifier, email, login",
+             "productId":"9d8218a6-9c46-474f-82d6-dc211285e501","sku":"ALG1-STU","productTitle":"Algebra I Student Edition",
+             "usableToday":true,"source":"ROSTERED","usableFrom":"2026-08-15","usableUntil":"2027-06-15","graceUntil":null,
+             "answer":"Elias Allen holds Algebra I Student Edition.","missing":null,
+             "chain":[{"step":"ENROLLMENT","ok":true,"text":"Elias Allen is enrolled as student in 2 classes."},
+                      {"step":"CLASS","ok":true,"text":"Class Algebra I - Period 3 is active."},
+                      {"step":"COURSE_MAPPING","ok":true,"text":"Course MATH-09 (class Algebra I - Period 3) is mapped to Algebra I Student Edition."},
+                      {"step":"TERM","ok":true,"text":"Term Fall 2026 Semester runs 2026-08-15 to 2027-01-15."},
+                      {"step":"POOL","ok":true,"text":"Rostered pools for Algebra I Student Edition have 1000 seats; 612 are taken."},
+                      {"step":"ASSIGNMENT","ok":true,"text":"Assigned by the sync (schedule), usable from 2026-08-15 to 2027-06-15."}]}""")
     public record Why(UUID accountId, String sourcedId, String name, String matchReason, String matchDetail, UUID productId,
                       String sku, String productTitle,
                       boolean usableToday, String source, LocalDate usableFrom, LocalDate usableUntil, LocalDate graceUntil,

@@ -30,7 +30,9 @@ public class ScheduleResource {
 
     @GET
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "The district's sync schedule", description = "Mode, nightly window, time zone and what blocks going live.")
+    @Operation(summary = "The district's sync schedule",
+            description = "Mode (SETUP, PAUSED, LIVE), the nightly window in the district's time zone, a one-line summary, "
+                    + "whether the district is ready to go live and the checklist steps that still block going live. Support staff and the district's admins and integrators.")
     public ScheduleView get(@PathParam("districtId") UUID districtId) {
         return schedule.get(districtId);
     }
@@ -38,7 +40,9 @@ public class ScheduleResource {
     @PUT
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
     @Operation(summary = "Change the schedule or go live",
-            description = "mode LIVE is refused with 409 listing the checklist steps still missing.")
+            description = "Send any of mode, nightlyWindow and timezone; absent ones stay. PAUSED stops the nightly sync until "
+                    + "set LIVE again. Support staff and the district's admins. 400 names an invalid field; mode LIVE is refused "
+                    + "with 409 listing each checklist step still missing (errors[].field = mode).")
     public ScheduleView update(@PathParam("districtId") UUID districtId,
                                @NotNull(message = "send the schedule as JSON") @Valid ScheduleUpdate request) {
         return schedule.update(districtId, request);

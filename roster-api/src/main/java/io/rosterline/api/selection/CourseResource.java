@@ -49,7 +49,8 @@ public class CourseResource {
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
     @Operation(summary = "List the courses of the included schools",
             description = "Paged; search by title, code or id; filter by school and by effectivelyIncluded=true|false. "
-                    + "Each course says whether it is effectively included and why.")
+                    + "Each course says whether it is effectively included and why (an explicit choice, a rule, or the default). "
+                    + "Page from 0, size 1-500. Support staff and the district's admins and integrators.")
     public PageResult<CourseView> list(@PathParam("districtId") UUID districtId,
                                        @QueryParam("search") String search,
                                        @QueryParam("school") String school,
@@ -62,7 +63,10 @@ public class CourseResource {
     @GET
     @Path("courses/{sourcedId}")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "Read one course with its effective inclusion")
+    @Operation(summary = "Read one course with its effective inclusion",
+            description = "The course as last discovered, whether it is effectively included and why (explicit choice or which "
+                    + "rule). Support staff and the district's admins and integrators; 404 when the course is not one of this "
+                    + "district's.")
     public CourseView get(@PathParam("districtId") UUID districtId, @PathParam("sourcedId") String sourcedId) {
         return courses.get(districtId, sourcedId);
     }
@@ -70,7 +74,10 @@ public class CourseResource {
     @PUT
     @Path("courses/{sourcedId}")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
-    @Operation(summary = "Include or exclude one course explicitly, or let the rules decide (included: null)")
+    @Operation(summary = "Include or exclude one course explicitly, or let the rules decide (included: null)",
+            description = "An explicit choice wins over every course rule; included=null clears it so the rules decide again. "
+                    + "Answers the course with its effective inclusion; audited. Support staff and the district's admins; 404 when "
+                    + "the course is not one of this district's.")
     public CourseView choose(@PathParam("districtId") UUID districtId, @PathParam("sourcedId") String sourcedId,
                              @NotNull(message = "send {\"included\": true|false|null}") @Valid CourseChoice request) {
         return courses.choose(districtId, sourcedId, request.included());
@@ -81,7 +88,8 @@ public class CourseResource {
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
     @Operation(summary = "Include, exclude or clear many courses at once",
             description = "Either lists {include, exclude, clear} or {all:true, included:true|false|null, search, school}. "
-                    + "Unknown ids are refused and nothing changes.")
+                    + "Unknown ids are refused and nothing changes. Answers how many courses changed and are included. Support "
+                    + "staff and the district's admins; 400 names the unknown ids or an id listed twice.")
     public SelectionResult select(@PathParam("districtId") UUID districtId,
                                   @NotNull(message = "send the selection as JSON") @Valid CourseSelection request) {
         return courses.select(districtId, request);
@@ -90,7 +98,10 @@ public class CourseResource {
     @GET
     @Path("course-rules")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "List the course rules", description = "With how many cached courses each rule matches now.")
+    @Operation(summary = "List the course rules",
+            description = "The INCLUDE and EXCLUDE rules on subject, code or title (with * wildcards), in the order they apply, "
+                    + "each with how many of the discovered courses it matches now. Support staff and the district's admins and "
+                    + "integrators.")
     public List<CourseRuleView> rules(@PathParam("districtId") UUID districtId) {
         return courses.rules(districtId);
     }
@@ -99,7 +110,13 @@ public class CourseResource {
     @Path("course-rules")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
     @Operation(summary = "Add a course rule",
-            description = "Includes or excludes every course whose subject, code or title matches, also courses that appear later.")
+            description = "Includes or excludes every course whose subject, code or title matches, also courses that appear "
+                    + "later in the SIS (explicit choices still win). Answers 201 with the rule and how many courses it matches. "
+                    + "Support staff and the district's admins; 400 names the field (a pattern of only *), 409 when the same rule "
+                    + "exists.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "Added",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CourseRuleView.class)))
     public Response addRule(@PathParam("districtId") UUID districtId,
                             @NotNull(message = "send the rule as JSON") @Valid CourseRuleCreate request) {
         CourseRuleView created = courses.addRule(districtId, request);
@@ -109,7 +126,10 @@ public class CourseResource {
     @DELETE
     @Path("course-rules/{ruleId}")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
-    @Operation(summary = "Remove a course rule", description = "Courses it decided fall back to the other rules, else are excluded.")
+    @Operation(summary = "Remove a course rule",
+            description = "Courses it decided fall back to the other rules, else are excluded, from the next run. Answers 204 No "
+                    + "Content; audited. Support staff and the district's admins; 404 when the rule is not this district's.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Removed")
     public Response deleteRule(@PathParam("districtId") UUID districtId, @PathParam("ruleId") String ruleId) {
         courses.deleteRule(districtId, ruleId);
         return Response.noContent().build();
@@ -118,7 +138,11 @@ public class CourseResource {
     @POST
     @Path("courses/refresh")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
-    @Operation(summary = "Load the courses of the chosen schools from the SIS", description = "Choices and rules are kept.")
+    @Operation(summary = "Load the courses of the chosen schools from the SIS",
+            description = "Reads the courses of the included schools through the district's connection (or newest accepted CSV "
+                    + "upload), answering how many were added, updated and removed; choices and rules are kept. Support staff "
+                    + "and the district's admins; 409 when no school is included or no SIS is connected, 502 when the SIS does not "
+                    + "answer as expected.")
     public RefreshResult refresh(@PathParam("districtId") UUID districtId) {
         return discovery.refreshCourses(districtId);
     }

@@ -43,7 +43,8 @@ public class SchoolResource {
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
     @Operation(summary = "List the district's schools",
             description = "The schools last discovered in the SIS (see refresh), paged, searchable by name or identifier "
-                    + "and filterable by included=true|false.")
+                    + "and filterable by included=true|false (page from 0, size 1-500). Only included schools are synced. Support "
+                    + "staff and the district's admins and integrators.")
     public PageResult<SchoolView> list(@PathParam("districtId") UUID districtId,
                                        @QueryParam("search") String search,
                                        @QueryParam("included") Boolean included,
@@ -55,7 +56,10 @@ public class SchoolResource {
     @PUT
     @Path("{sourcedId}")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
-    @Operation(summary = "Include or exclude one school")
+    @Operation(summary = "Include or exclude one school",
+            description = "included=true syncs the school's courses, classes and people from the next run; false stops. "
+                    + "Audited. Support staff and the district's admins; 400 without included, 404 when the school is not one of "
+                    + "this district's (load them with refresh first).")
     public SchoolView choose(@PathParam("districtId") UUID districtId, @PathParam("sourcedId") String sourcedId,
                              @NotNull(message = "send {\"included\": true|false}") @Valid SchoolChoice request) {
         return schools.choose(districtId, sourcedId, request.included());
@@ -66,7 +70,8 @@ public class SchoolResource {
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
     @Operation(summary = "Include or exclude many schools at once",
             description = "Either {include:[...], exclude:[...]} or {all:true, included:true|false, search:\"...\"}. "
-                    + "Unknown ids are refused and nothing changes.")
+                    + "Unknown ids are refused and nothing changes. Answers how many schools changed and are included. Support "
+                    + "staff and the district's admins; 400 names the unknown ids or the conflicting fields.")
     public SelectionResult select(@PathParam("districtId") UUID districtId,
                                   @NotNull(message = "send the selection as JSON") @Valid SchoolSelection request) {
         return schools.select(districtId, request);
@@ -75,7 +80,10 @@ public class SchoolResource {
     @POST
     @Path("refresh")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
-    @Operation(summary = "Load the schools from the SIS", description = "Reads through the district's connection and updates the list; choices are kept.")
+    @Operation(summary = "Load the schools from the SIS",
+            description = "Reads the schools through the district's connection (or its newest accepted CSV upload) and updates "
+                    + "the list, answering how many were added, updated and removed; choices are kept. Support staff and the "
+                    + "district's admins; 409 when no SIS is connected yet, 502 when the SIS does not answer as expected.")
     public RefreshResult refresh(@PathParam("districtId") UUID districtId) {
         return discovery.refreshSchools(districtId);
     }

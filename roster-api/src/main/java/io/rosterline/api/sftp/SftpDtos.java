@@ -15,7 +15,9 @@ public final class SftpDtos {
     private SftpDtos() {
     }
 
-    @Schema(name = "SftpKey", description = "An SSH public key that may log in.")
+    @Schema(name = "SftpKey", description = "An SSH public key that may log in.", example = """
+            {"id":"0b6e6e1a-0000-4000-8000-000000000001","type":"ssh-ed25519","fingerprint":"SHA256:Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0",
+             "comment":"sis-export@harbor","addedAt":"2026-11-23T18:00:00Z"}""")
     public record KeyView(UUID id, String type, String fingerprint, String comment, Instant addedAt) {
     }
 

@@ -33,7 +33,9 @@ public class UploadResource {
     @GET
     @Transactional
     @Operation(summary = "The district's CSV uploads, newest first",
-            description = "Each with its check: ACCEPTED or REJECTED, rows per file, and the first errors (file and line).")
+            description = "Each zip received over SFTP with its check: ACCEPTED or REJECTED, the reason, rows per file, and the "
+                    + "first errors (file and line). Runs read the newest ACCEPTED upload. Paged (page from 0, size 1-100). "
+                    + "Support staff and the district's admins and integrators.")
     public PageResult<UploadView> list(@PathParam("districtId") UUID districtId,
                                        @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
                                        @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be at least 1") @Max(value = 100, message = "must be at most 100") int size) {
@@ -44,7 +46,9 @@ public class UploadResource {
     @GET
     @Path("/{uploadId}")
     @Transactional
-    @Operation(summary = "One upload with every error that was kept")
+    @Operation(summary = "One upload with every error that was kept",
+            description = "The upload's check with every error and warning kept (file, line, message), its size and SHA-256. "
+                    + "Support staff and the district's admins and integrators; 404 when the upload is not this district's.")
     public UploadView get(@PathParam("districtId") UUID districtId, @PathParam("uploadId") UUID uploadId) {
         District.require(districtId);
         return uploads.get(districtId, uploadId);

@@ -143,7 +143,8 @@ public class UploadService {
     public PageResult<UploadView> page(UUID districtId, int page, int size) {
         var query = CsvUpload.find("districtId = ?1 order by uploadedAt desc, id", districtId);
         long total = query.count();
-        List<UploadView> items = query.page(page, size).<CsvUpload>list().stream().map(u -> view(u, UploadDtos.ERRORS_IN_LIST)).toList();
+        List<UploadView> items = PageResult.startsPastEnd(page, size, total) ? List.of()
+                : query.page(page, size).<CsvUpload>list().stream().map(u -> view(u, UploadDtos.ERRORS_IN_LIST)).toList();
         return new PageResult<>(items, page, size, total);
     }
 

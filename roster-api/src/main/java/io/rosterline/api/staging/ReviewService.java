@@ -30,16 +30,26 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ReviewService {
 
-    @Schema(name = "StagedCounts", description = "Per collection: records added, changed, removed and unchanged by the run.")
+    @Schema(name = "StagedCounts", description = "Per collection: records added, changed, removed and unchanged by the run.", example = """
+            {"runId":"5ec52906-ab9a-43fe-8a67-695998a50aa4","status":"STAGED",
+             "counts":{"orgs":{"added":0,"changed":1,"removed":0,"unchanged":11,"total":12},
+                       "users":{"added":1204,"changed":310,"removed":87,"unchanged":168399,"total":169913},
+                       "classes":{"added":40,"changed":12,"removed":9,"unchanged":6100,"total":6152},
+                       "enrollments":{"added":5120,"changed":0,"removed":2210,"unchanged":904670,"total":909790}}}""")
     public record StagedCounts(UUID runId, RunStatus status, JsonNode counts) {
     }
 
-    @Schema(name = "StagedClass")
+    @Schema(name = "StagedClass", description = "One class as the run leaves it, with its change and how many students and teachers it has.",
+            example = """
+            {"sourcedId":"cls-000001","title":"Mathematics Grade 09 - Term 1 - Section 1","classCode":"MATH-09-T1-1",
+             "courseSourcedId":"crs-00025","schoolSourcedId":"sch-0002","status":"active","change":"ADDED","students":25,"teachers":1}""")
     public record StagedClass(String sourcedId, String title, String classCode, String courseSourcedId, String schoolSourcedId,
                               String status, String change, long students, long teachers) {
     }
 
-    @Schema(name = "StagedRosterEntry", description = "One person in a class as the run will leave it.")
+    @Schema(name = "StagedRosterEntry", description = "One person in a class as the run will leave it.", example = """
+            {"enrollmentSourcedId":"enr-0000026","userSourcedId":"tch-00001","givenName":"Elizabeth","familyName":"O'Brien",
+             "role":"teacher","status":"active","change":"ADDED"}""")
     public record StagedRosterEntry(String enrollmentSourcedId, String userSourcedId, String givenName, String familyName,
                                     String role, String status, String change) {
     }

@@ -233,7 +233,12 @@ public class RunQueue {
              PreparedStatement ps = c.prepareStatement("""
                      UPDATE sync_run SET lease_expires_at = ?, progress = ?::jsonb
                      WHERE id = ? AND status = 'RUNNING' AND lease_token = ? AND lease_expires_at >= ?""")) {
-            Jdbc.bind(ps, expires, objectMapper.writeValueAsString(heartbeat == null ? Map.of() : heartbeat), runId, leaseToken, now);
+            String progress = objectMapper.writeValueAsString(heartbeat == null ? Map.of() : heartbeat);
+            if (progress.contains("\\u0000")) {
+                // PostgreSQL's jsonb cannot hold NUL characters; without this check the update fails with a 500.
+                throw ProblemException.invalid("phases", "must not contain NUL characters");
+            }
+            Jdbc.bind(ps, expires, progress, runId, leaseToken, now);
             if (ps.executeUpdate() == 0) {
                 throw leaseLost();
             }

@@ -28,7 +28,20 @@ public final class SyncDtos {
     public record RunProgress(String phase, Long done, Long total, String text, JsonNode phases) {
     }
 
-    @Schema(name = "Run", description = "One sync run: what triggered it, its phases, counts, timings, plan and result.")
+    @Schema(name = "Run", description = "One sync run: what triggered it, its phases, counts, timings, plan and result.", example = """
+            {"id":"5ec52906-ab9a-43fe-8a67-695998a50aa4","districtId":"d1000000-0000-4000-8000-000000000001","kind":"MANUAL_IMPORT",
+             "trigger":"MANUAL","status":"STAGED","requestedBy":"harbor-admin","attempt":1,"createdAt":"2026-11-23T18:00:00Z",
+             "startedAt":"2026-11-23T18:00:04Z","stagedAt":"2026-11-23T18:02:41Z","appliedAt":null,"finishedAt":"2026-11-23T18:02:41Z",
+             "durationSeconds":157.2,
+             "progress":{"phase":"complete","done":null,"total":null,"text":"complete",
+                         "phases":[{"name":"orgs","done":12,"seconds":0.4},{"name":"users","done":170000,"seconds":61.8},
+                                   {"name":"enrollments","done":912000,"seconds":88.1}]},
+             "counts":{"users":{"added":1204,"changed":310,"removed":87,"unchanged":168399,"total":169913},
+                       "enrollments":{"added":5120,"changed":0,"removed":2210,"unchanged":904670,"total":909790}},
+             "planSummary":null,"applyReport":null,
+             "readReport":{"read":{"orgs":12,"users":170000,"enrollments":912000},"errors":0,"warnings":3,"firstErrors":[],
+                           "firstWarnings":["users/u-1: role 'Student' read as student"]},
+             "error":null,"sourceUploadId":null,"reviewedAt":null,"reviewedBy":null}""")
     public record RunView(UUID id, UUID districtId, RunKind kind, String trigger, RunStatus status, String requestedBy,
                           int attempt, Instant createdAt, Instant startedAt, Instant stagedAt, Instant appliedAt,
                           Instant finishedAt, Double durationSeconds, RunProgress progress, JsonNode counts,
@@ -42,22 +55,33 @@ public final class SyncDtos {
     public record ClaimRequest(@NotBlank(message = "name the worker") @Size(max = 200) String workerId) {
     }
 
-    @Schema(name = "Claim", description = "A run the worker now holds; send leaseToken as the Lease-Token header on every call for it.")
+    @Schema(name = "Claim", description = "A run the worker now holds; send leaseToken as the Lease-Token header on every call for it.",
+            example = """
+            {"runId":"5ec52906-ab9a-43fe-8a67-695998a50aa4","districtId":"d1000000-0000-4000-8000-000000000001","kind":"NIGHTLY",
+             "leaseToken":"7d893e2f-8fbc-403e-adf7-e61cb3042fa5","leaseExpiresAt":"2026-11-24T08:02:00Z","attempt":1,"useDigest":true}""")
     public record Claim(UUID runId, UUID districtId, RunKind kind, UUID leaseToken, Instant leaseExpiresAt, int attempt,
                         boolean useDigest) {
     }
 
     @Schema(name = "Heartbeat", description = "Extends the lease and reports progress.", example = """
             {"phase":"users","done":40000,"total":170000,"phases":[{"name":"orgs","done":12,"total":12,"seconds":0.4}]}""")
-    public record Heartbeat(@Size(max = 60) String phase, @PositiveOrZero Long done, @PositiveOrZero Long total,
+    public record Heartbeat(@Size(max = 60) @jakarta.validation.constraints.Pattern(regexp = "[^\\x00]*",
+                                    message = "must not contain NUL characters") String phase, @PositiveOrZero Long done, @PositiveOrZero Long total,
                             @Size(max = 20) List<Map<String, Object>> phases) {
     }
 
-    @Schema(name = "Lease", description = "The lease after a heartbeat.")
+    @Schema(name = "Lease", description = "The lease after a heartbeat.",
+            example = "{\"runId\":\"5ec52906-ab9a-43fe-8a67-695998a50aa4\",\"leaseExpiresAt\":\"2026-11-24T08:04:00Z\"}")
     public record Lease(UUID runId, Instant leaseExpiresAt) {
     }
 
-    @Schema(name = "RunSource", description = "What the worker reads: the platform, decrypted connection settings and the admin's selection.")
+    @Schema(name = "RunSource", description = "What the worker reads: the platform, decrypted connection settings and the admin's selection.",
+            example = """
+            {"runId":"5ec52906-ab9a-43fe-8a67-695998a50aa4","districtId":"d1000000-0000-4000-8000-000000000001","platform":"ONEROSTER_API",
+             "settings":{"base-url":"https://sis.harbor.k12.example/ims/oneroster/v1p1","auth":"oauth2",
+                         "token-url":"https://sis.harbor.k12.example/oauth/token","oauth2-client-auth":"basic",
+                         "client-id":"rosterline","client-secret":"s3cr3t-from-the-vault"},
+             "schoolSourcedIds":["sch-0001","sch-0002"],"courseSourcedIds":["crs-00025","crs-00029"]}""")
     public record RunSource(UUID runId, UUID districtId, String platform, Map<String, String> settings,
                             List<String> schoolSourcedIds, List<String> courseSourcedIds) {
     }
@@ -95,7 +119,8 @@ public final class SyncDtos {
                                @Size(max = 100000, message = "send at most 100000 deletions per chunk") List<String> deletes) {
     }
 
-    @Schema(name = "ChunkResult")
+    @Schema(name = "ChunkResult", description = "What a chunk changed; duplicate=true for a chunkId seen before (nothing changed twice).",
+            example = "{\"chunkId\":\"users-0003\",\"duplicate\":false,\"upserts\":1,\"deletes\":1}")
     public record ChunkResult(String chunkId, boolean duplicate, int upserts, int deletes) {
     }
 

@@ -36,7 +36,10 @@ public class TermResource {
 
     @GET
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "List the academic sessions", description = "In date order, with overrides, effective dates and warnings.")
+    @Operation(summary = "List the academic sessions",
+            description = "The SIS's school years, semesters and terms last loaded (see refresh), in date order, with the "
+                    + "district's overrides, the effective dates licenses follow, and warnings (e.g. an override that no longer "
+                    + "fits). Support staff and the district's admins and integrators.")
     public List<TermView> list(@PathParam("districtId") UUID districtId) {
         return terms.list(districtId);
     }
@@ -44,7 +47,10 @@ public class TermResource {
     @PUT
     @Path("{sourcedId}")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
-    @Operation(summary = "Adjust a term's dates", description = "overrideStart opens access early; freezeEnd keeps access late; null removes.")
+    @Operation(summary = "Adjust a term's dates",
+            description = "overrideStart opens access early; freezeEnd keeps access late; null removes an adjustment. Licenses "
+                    + "follow the effective dates from the next applied run. Audited. Support staff and the district's admins; "
+                    + "400 names an invalid field, 404 when the term is not this district's.")
     public TermView override(@PathParam("districtId") UUID districtId, @PathParam("sourcedId") String sourcedId,
                              @NotNull(message = "send {\"overrideStart\": ..., \"freezeEnd\": ...}") @Valid TermOverride request) {
         return terms.override(districtId, sourcedId, request);
@@ -53,7 +59,10 @@ public class TermResource {
     @POST
     @Path("refresh")
     @RolesAllowed({Roles.SUPPORT, Roles.DISTRICT_ADMIN})
-    @Operation(summary = "Load the academic sessions from the SIS", description = "Date adjustments are kept while they still fit.")
+    @Operation(summary = "Load the academic sessions from the SIS",
+            description = "Reads the sessions through the district's connection (or newest accepted CSV upload) and answers how "
+                    + "many were added, updated and removed; date adjustments are kept while they still fit. Support staff and "
+                    + "the district's admins; 409 when no SIS is connected yet, 502 when the SIS does not answer as expected.")
     public RefreshResult refresh(@PathParam("districtId") UUID districtId) {
         return discovery.refreshTerms(districtId);
     }
