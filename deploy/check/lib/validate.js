@@ -1,8 +1,8 @@
 // Validates rendered Kubernetes objects: each against the JSON schema of its apiVersion/kind (kubernetes-models
 // ships the schemas of the Kubernetes OpenAPI, compiled for ajv), plus the project's own rules that a schema
 // cannot express: every Service selects some pod, every referenced ConfigMap is in the render, no Secret carries
-// values, every referenced Secret is documented with a `kubectl create secret` command, and workloads run
-// non-root with resources set.
+// values, every referenced Secret is documented with a `kubectl create secret` command, and every container runs
+// non-root on a read-only root filesystem with resources set.
 import { parseAllDocuments } from "yaml";
 
 const modelCache = new Map();
@@ -107,6 +107,11 @@ export function projectRuleProblems(objects, { documentedSecrets = new Set() } =
       }
       const runAsNonRoot = container.securityContext?.runAsNonRoot ?? spec.securityContext?.runAsNonRoot;
       if (runAsNonRoot !== true) problems.push(`${where}: must run as non-root (securityContext.runAsNonRoot: true)`);
+      const runAsUser = container.securityContext?.runAsUser ?? spec.securityContext?.runAsUser;
+      if (runAsUser === 0) problems.push(`${where}: runAsUser 0 is root`);
+      if (container.securityContext?.readOnlyRootFilesystem !== true) {
+        problems.push(`${where}: set securityContext.readOnlyRootFilesystem: true (the paths it writes as emptyDir volumes)`);
+      }
       if (container.securityContext?.allowPrivilegeEscalation !== false) {
         problems.push(`${where}: set securityContext.allowPrivilegeEscalation: false`);
       }

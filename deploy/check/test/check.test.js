@@ -84,6 +84,29 @@ test("a Secret committed with values is rejected", async () => {
   assert.match(problems[0], /Secret\/oops: Secrets are created with kubectl/);
 });
 
+test("a container that may run as root or write to its root filesystem is rejected", async () => {
+  const { problems } = await check(join(here, "..", "fixtures", "writable-root"));
+  assert.deepEqual(problems, [
+    "Deployment/writable-root container app: must run as non-root (securityContext.runAsNonRoot: true)",
+    "Deployment/writable-root container app: set securityContext.readOnlyRootFilesystem: true (the paths it writes as emptyDir volumes)",
+    "Deployment/writable-root container sidecar: runAsUser 0 is root",
+    "Deployment/writable-root container sidecar: set securityContext.readOnlyRootFilesystem: true (the paths it writes as emptyDir volumes)",
+  ]);
+});
+
+test("every container of every overlay runs non-root on a read-only root filesystem", async () => {
+  for (const dir of [join(deploy, "base"), join(deploy, "overlays", "local"), join(deploy, "overlays", "production")]) {
+    const { objects } = await check(dir);
+    for (const o of objects.filter((x) => ["Deployment", "StatefulSet", "CronJob"].includes(x.kind))) {
+      const spec = o.kind === "CronJob" ? o.spec.jobTemplate.spec.template.spec : o.spec.template.spec;
+      for (const c of spec.containers) {
+        assert.equal(c.securityContext?.readOnlyRootFilesystem, true, `${dir} ${o.kind}/${o.metadata.name} ${c.name}`);
+        assert.equal(c.securityContext?.runAsNonRoot ?? spec.securityContext?.runAsNonRoot, true, `${o.metadata.name} ${c.name}`);
+      }
+    }
+  }
+});
+
 test("an object without kind is rejected before any schema lookup", async () => {
   assert.deepEqual(await schemaProblems({ metadata: { name: "x" } }), ["?/x: apiVersion and kind are required"]);
 });
