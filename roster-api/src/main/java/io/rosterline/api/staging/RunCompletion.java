@@ -74,6 +74,10 @@ public class RunCompletion {
             StagingService.refreshStatistics(c, runId);
             if (run.kind() == RunKind.RESYNC) {
                 StagingService.reduceFullReadToDifferences(c, runId, districtId);
+                // The reduction rewrote the staged rows: what the judgement and the apply read is much smaller now.
+                for (RosterTable table : RosterTable.values()) {
+                    Jdbc.analyze(c, table.staged);
+                }
             }
             Map<String, Map<String, Long>> counts = StagingService.countDifferences(c, runId, districtId);
             Instant now = clock.instant();

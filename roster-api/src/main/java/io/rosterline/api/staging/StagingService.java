@@ -223,15 +223,19 @@ public class StagingService {
         }
     }
 
-    /** Fresh planner statistics for the staged tables this run filled (see {@link Jdbc#analyzeIfChanged}). */
+    /**
+     * Fresh planner statistics for the staged tables this run filled. Always, however few rows: every query of the
+     * completion filters on this run's id, which the statistics of earlier runs do not know, and an estimate of one row
+     * for a run that removed thousands makes the safety judgement a nested loop over the whole roster.
+     */
     public static void refreshStatistics(Connection c, UUID runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT collection, sum(upserts + deletes) FROM sync_chunk WHERE run_id = ? GROUP BY collection")) {
             ps.setObject(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (RosterTable.known(rs.getString(1))) {
-                        Jdbc.analyzeIfChanged(c, RosterTable.of(rs.getString(1)).staged, rs.getLong(2));
+                    if (RosterTable.known(rs.getString(1)) && rs.getLong(2) > 0) {
+                        Jdbc.analyze(c, RosterTable.of(rs.getString(1)).staged);
                     }
                 }
             }
