@@ -84,7 +84,7 @@ public class RunCompletion {
             Jdbc.update(c, """
                     UPDATE sync_run SET status = 'STAGED', staged_at = ?, finished_at = ?, counts = ?::jsonb, read_report = ?::jsonb,
                            lease_token = NULL, lease_expires_at = NULL
-                    WHERE id = ?""", now, now, json(counts), json(request == null ? null : request.readReport()), runId);
+                    WHERE id = ?""", now, now, json(counts), readReportJson(request), runId);
             // Fail-safe checks may fail the run; removal thresholds may hold it. The apply runs once, in a savepoint:
             // if what it would remove crosses a threshold it is rolled back and the run is held for an admin.
             io.rosterline.api.safety.SafetyGate.Admission admission = safetyGate.admit(c, districtId, runId, run.kind());
@@ -244,6 +244,18 @@ public class RunCompletion {
         District district = District.findById(districtId);
         return LocalDate.ofInstant(clock.instant(), ZoneId.of(district.timezone));
     }
+
+    /**
+     * The connector's report quotes source records, and a SIS export may carry NUL characters, which PostgreSQL's jsonb
+     * cannot hold: they are shown as U+FFFD rather than failing a run whose data was staged fine.
+     */
+    private String readReportJson(CompleteRequest request) {
+        String report = json(request == null ? null : request.readReport());
+        return report == null ? null : ESCAPED_NUL.matcher(report).replaceAll("$1\\\\ufffd");
+    }
+
+    /** A JSON escape \\u0000 (after an even number of backslashes, so not an escaped backslash followed by "u0000"). */
+    private static final java.util.regex.Pattern ESCAPED_NUL = java.util.regex.Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
 
     private String json(Object value) {
         try {

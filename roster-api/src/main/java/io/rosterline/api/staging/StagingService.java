@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
 @Transactional
 public class StagingService {
 
+    private static final String NUL_MESSAGE = "must not contain NUL characters";
+
     /** Separates the terms of a class inside one text value (a control character never seen in sourcedIds). */
     static final String ARRAY_SEPARATOR = "\u001f";
 
@@ -114,6 +116,14 @@ public class StagingService {
         RosterTable table = RosterTable.of(chunk.collection());
         List<Map<String, Object>> upserts = chunk.upserts() == null ? List.of() : chunk.upserts();
         List<String> deletes = chunk.deletes() == null ? List.of() : chunk.deletes();
+        for (int i = 0; i < deletes.size(); i++) {
+            if (deletes.get(i) == null || deletes.get(i).indexOf('\u0000') >= 0) {
+                throw ProblemException.invalid("deletes[" + i + "]", deletes.get(i) == null ? "a deletion needs a sourcedId" : NUL_MESSAGE);
+            }
+        }
+        if (chunk.chunkId().indexOf('\u0000') >= 0) {
+            throw ProblemException.invalid("chunkId", NUL_MESSAGE);
+        }
         try (Connection c = dataSource.getConnection()) {
             HeldRun run = queue.requireLease(c, runId, leaseToken);
             int inserted = Jdbc.update(c, "INSERT INTO sync_chunk (run_id, chunk_id, collection, upserts, deletes) "
@@ -169,6 +179,10 @@ public class StagingService {
                     text = list.stream().map(String::valueOf).collect(Collectors.joining(ARRAY_SEPARATOR));
                 } else {
                     text = value.toString();
+                }
+                if (text != null && text.indexOf('\u0000') >= 0) {
+                    // PostgreSQL text cannot hold NUL; without this the insert fails with a 500 (the worker strips them).
+                    throw ProblemException.invalid("upserts[" + i + "]." + column.json(), NUL_MESSAGE);
                 }
                 columns.get(k)[i] = text;
             }

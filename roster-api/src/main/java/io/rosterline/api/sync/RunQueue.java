@@ -275,7 +275,7 @@ public class RunQueue {
             requireLease(c, runId, leaseToken);
             Jdbc.update(c, """
                     UPDATE sync_run SET status = 'FAILED', error = ?, finished_at = ?, lease_token = NULL, lease_expires_at = NULL
-                    WHERE id = ?""", error, clock.instant(), runId);
+                    WHERE id = ?""", error.replace('\u0000', '\uFFFD'), clock.instant(), runId);
             clearStaged(c, List.of(runId));
         } catch (SQLException e) {
             throw new IllegalStateException(e);

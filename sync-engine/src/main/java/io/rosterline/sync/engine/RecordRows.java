@@ -35,42 +35,42 @@ final class RecordRows {
 
     static Map<String, Object> row(RosterRecord record) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("sourcedId", record.sourcedId());
-        row.put("status", record.status() == null ? "active" : record.status().name().toLowerCase(Locale.ROOT));
+        put(row, "sourcedId", record.sourcedId());
+        put(row, "status", record.status() == null ? "active" : record.status().name().toLowerCase(Locale.ROOT));
         if (record instanceof Org o) {
-            row.put("name", o.name());
-            row.put("type", o.type());
-            row.put("identifier", o.identifier());
-            row.put("parentSourcedId", o.parentSourcedId());
+            put(row, "name", o.name());
+            put(row, "type", o.type());
+            put(row, "identifier", o.identifier());
+            put(row, "parentSourcedId", o.parentSourcedId());
         } else if (record instanceof AcademicSession s) {
-            row.put("title", s.title());
-            row.put("type", s.type());
-            row.put("startDate", s.startDate() == null ? null : s.startDate().toString());
-            row.put("endDate", s.endDate() == null ? null : s.endDate().toString());
-            row.put("parentSourcedId", s.parentSourcedId());
+            put(row, "title", s.title());
+            put(row, "type", s.type());
+            put(row, "startDate", s.startDate() == null ? null : s.startDate().toString());
+            put(row, "endDate", s.endDate() == null ? null : s.endDate().toString());
+            put(row, "parentSourcedId", s.parentSourcedId());
         } else if (record instanceof Course c) {
-            row.put("title", c.title());
-            row.put("courseCode", c.courseCode());
-            row.put("schoolSourcedId", c.orgSourcedId());
+            put(row, "title", c.title());
+            put(row, "courseCode", c.courseCode());
+            put(row, "schoolSourcedId", c.orgSourcedId());
         } else if (record instanceof RosterClass k) {
-            row.put("title", k.title());
-            row.put("classCode", k.classCode());
-            row.put("courseSourcedId", k.courseSourcedId());
-            row.put("schoolSourcedId", k.schoolSourcedId());
-            row.put("termSourcedIds", k.termSourcedIds() == null ? List.of() : k.termSourcedIds());
+            put(row, "title", k.title());
+            put(row, "classCode", k.classCode());
+            put(row, "courseSourcedId", k.courseSourcedId());
+            put(row, "schoolSourcedId", k.schoolSourcedId());
+            put(row, "termSourcedIds", k.termSourcedIds() == null ? List.of() : k.termSourcedIds());
         } else if (record instanceof User u) {
-            row.put("role", u.role() == null ? null : u.role().oneRosterName());
-            row.put("givenName", u.givenName());
-            row.put("familyName", u.familyName());
-            row.put("email", u.email());
-            row.put("username", u.username());
-            row.put("identifier", u.identifier());
+            put(row, "role", u.role() == null ? null : u.role().oneRosterName());
+            put(row, "givenName", u.givenName());
+            put(row, "familyName", u.familyName());
+            put(row, "email", u.email());
+            put(row, "username", u.username());
+            put(row, "identifier", u.identifier());
         } else if (record instanceof Enrollment e) {
-            row.put("classSourcedId", e.classSourcedId());
-            row.put("userSourcedId", e.userSourcedId());
-            row.put("role", e.role() == null ? null : e.role().oneRosterName());
-            row.put("beginDate", e.beginDate() == null ? null : e.beginDate().toString());
-            row.put("endDate", e.endDate() == null ? null : e.endDate().toString());
+            put(row, "classSourcedId", e.classSourcedId());
+            put(row, "userSourcedId", e.userSourcedId());
+            put(row, "role", e.role() == null ? null : e.role().oneRosterName());
+            put(row, "beginDate", e.beginDate() == null ? null : e.beginDate().toString());
+            put(row, "endDate", e.endDate() == null ? null : e.endDate().toString());
         }
         return row;
     }
@@ -78,14 +78,27 @@ final class RecordRows {
     /** A course as the course cache keeps it (with subjects and grades, which course rules match on). */
     static Map<String, Object> courseRow(Course c) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("sourcedId", c.sourcedId());
-        row.put("status", c.status() == null ? "active" : c.status().name().toLowerCase(Locale.ROOT));
-        row.put("title", c.title());
-        row.put("courseCode", c.courseCode());
-        row.put("schoolSourcedId", c.orgSourcedId());
-        row.put("subjects", c.subjects() == null ? List.of() : c.subjects());
-        row.put("grades", c.grades() == null ? List.of() : c.grades());
+        put(row, "sourcedId", c.sourcedId());
+        put(row, "status", c.status() == null ? "active" : c.status().name().toLowerCase(Locale.ROOT));
+        put(row, "title", c.title());
+        put(row, "courseCode", c.courseCode());
+        put(row, "schoolSourcedId", c.orgSourcedId());
+        put(row, "subjects", c.subjects() == null ? List.of() : c.subjects());
+        put(row, "grades", c.grades() == null ? List.of() : c.grades());
         return row;
+    }
+
+    /**
+     * PostgreSQL text cannot hold NUL, and no SIS means one: an export with a stray NUL in a name must not fail the
+     * district's sync, so it is dropped here, before the hash (the same record hashes the same on every run).
+     */
+    private static void put(Map<String, Object> row, String field, Object value) {
+        if (value instanceof String text && text.indexOf('\u0000') >= 0) {
+            value = text.replace("\u0000", "");
+        } else if (value instanceof List<?> list && list.stream().anyMatch(v -> v instanceof String t && t.indexOf('\u0000') >= 0)) {
+            value = list.stream().map(v -> v instanceof String t ? t.replace("\u0000", "") : v).toList();
+        }
+        row.put(field, value);
     }
 
     static long hash(Map<String, Object> row) {
