@@ -6549,7 +6549,11 @@ export interface components {
          *                 "stu-000123",
          *                 "stu-900123"
          *               ],
-         *               "accountId": null
+         *               "accountId": null,
+         *               "accountIds": [
+         *                 "0b8f5c1e-6a47-4d2b-9f0e-3c1d2a4b5e6f",
+         *                 "7e1d2c3b-4a59-4687-b8c9-d0e1f2a3b4c5"
+         *               ]
          *             }
          *           ],
          *           "suggestedFix": "Ask the SIS to merge the records into one.",
@@ -6566,7 +6570,10 @@ export interface components {
          *               "sourcedIds": [
          *                 "as-2027-t2"
          *               ],
-         *               "accountId": null
+         *               "accountId": null,
+         *               "accountIds": [
+         *                 null
+         *               ]
          *             }
          *           ],
          *           "suggestedFix": "Set an override start on the term if students need access before it starts.",
@@ -6626,7 +6633,10 @@ export interface components {
         };
         /** @description Records a finding concerns: rostered sourcedIds and/or an existing account. */
         ReadinessRecord: {
+            /** @description The existing account the finding suggests linking to, if any. */
             accountId?: components["schemas"]["UUID"];
+            /** @description Rosterline's account for each of sourcedIds, in the same order (null where there is none yet): two accounts of one person are what a MERGE action takes. */
+            accountIds?: string[];
             detail?: string;
             sourcedIds?: string[];
         };

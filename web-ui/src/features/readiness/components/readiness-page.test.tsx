@@ -34,6 +34,24 @@ const termNotStarted: Schemas['ReadinessFinding'] = {
   acknowledged: false,
 };
 
+const STU = '5a1b2c3d-0000-4000-8000-000000000123';
+const STU_DUP = '5a1b2c3d-0000-4000-8000-000000900123';
+const duplicatePerson: Schemas['ReadinessFinding'] = {
+  kind: 'DUPLICATE_PERSON',
+  blocking: true,
+  title: 'The same person twice',
+  count: 1,
+  records: [
+    {
+      detail: 'Same email ana.lopez@harbor.k12.example on stu-000123, stu-900123',
+      sourcedIds: ['stu-000123', 'stu-900123'],
+      accountIds: [STU, STU_DUP],
+    },
+  ],
+  suggestedFix: 'Ask the SIS to merge the records into one; if Rosterline already holds an account for each, merge the accounts (action MERGE).',
+  acknowledged: false,
+};
+
 function readinessApi(initial: Schemas['ReadinessFinding'][]) {
   let findings = initial;
   const merges: Schemas['AccountMerge'][] = [];
@@ -61,9 +79,9 @@ function readinessApi(initial: Schemas['ReadinessFinding'][]) {
         createdAt: '2026-11-24T17:00:00Z',
       }));
       merges.unshift(...linked);
-      const done = new Set(body.actions.map((a) => a.accountId));
+      const done = new Set(body.actions.flatMap((a) => [a.accountId, a.mergeAccountId]));
       findings = findings
-        .map((f) => ({ ...f, records: (f.records ?? []).filter((r) => !done.has(r.accountId!)) }))
+        .map((f) => ({ ...f, records: (f.records ?? []).filter((r) => !done.has(r.accountId!) && !(r.accountIds ?? []).some((a) => done.has(a!))) }))
         .map((f) => ({ ...f, count: f.records!.length }))
         .filter((f) => f.count > 0);
       return response(200).json(linked);
@@ -113,6 +131,30 @@ describe('Readiness review', () => {
     await user.click(undo);
     await waitFor(() => expect(calls).toContainEqual({ undo: '9a000000-0000-4000-8000-000000000000' }));
     expect(await within(history).findByText('Undone by harbor-admin Nov 24, 2026, 10:00 AM PST')).toBeInTheDocument();
+  });
+
+  it('given the same person twice with an account each, when the admin merges them and confirms, then the second account is folded into the first', async () => {
+    const calls = readinessApi([duplicatePerson]);
+    const { user, container } = await renderInDistrict(<ReadinessPage />, { subPath: '/readiness' });
+
+    const finding = await screen.findByRole('region', { name: 'The same person twice (1)' });
+    expect(within(finding).queryByRole('button', { name: /^Link/ })).not.toBeInTheDocument();
+    await user.click(within(finding).getByRole('button', { name: /^Merge accounts: Same email ana.lopez/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Merge the two accounts into one?' });
+    expect(within(dialog).getByText(/The account of stu-000123 stays; the account of stu-900123 is closed/)).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+    await user.click(within(dialog).getByRole('button', { name: 'Merge' }));
+
+    await waitFor(() => expect(calls).toEqual([{ actions: [{ type: 'MERGE', accountId: STU, mergeAccountId: STU_DUP }] }]));
+    expect(await screen.findByText('Merged the account of stu-900123 into stu-000123: 1 license moved. It can be undone below.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'The same person twice (1)' })).not.toBeInTheDocument());
+  });
+
+  it('given the same person twice without accounts yet, then no merge is offered (the SIS is the place to fix it)', async () => {
+    readinessApi([{ ...duplicatePerson, records: [{ ...duplicatePerson.records![0], accountIds: [null, null] }] }]);
+    await renderInDistrict(<ReadinessPage />, { subPath: '/readiness' });
+    const finding = await screen.findByRole('region', { name: 'The same person twice (1)' });
+    expect(within(finding).queryByRole('button', { name: /^Merge accounts/ })).not.toBeInTheDocument();
   });
 
   it('given a blocking finding that is expected, when the admin acknowledges it, then the review is done and points to the schedule', async () => {

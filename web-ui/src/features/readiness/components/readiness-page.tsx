@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -20,6 +20,14 @@ const MERGES_PAGE = 10;
 /** A record an existing account can be linked to: one incoming sourcedId and the account it matches. */
 const linkable = (r: FindingRecord) => Boolean(r.accountId && r.sourcedIds?.length === 1);
 const recordKey = (r: FindingRecord) => `${r.accountId}:${r.sourcedIds?.[0]}`;
+
+/** The same person twice, with an account for each sourcedId: what a merge takes (the first account keeps). */
+type Mergeable = { keepSourcedId: string; keepAccountId: string; mergeSourcedId: string; mergeAccountId: string };
+const mergeable = (r: FindingRecord): Mergeable | null => {
+  const pairs = (r.sourcedIds ?? []).map((sourcedId, i) => ({ sourcedId, accountId: r.accountIds?.[i] ?? null })).filter((p) => p.accountId);
+  if (pairs.length !== 2) return null;
+  return { keepSourcedId: pairs[0].sourcedId, keepAccountId: pairs[0].accountId!, mergeSourcedId: pairs[1].sourcedId, mergeAccountId: pairs[1].accountId! };
+};
 
 /** Step 8: duplicates, conflicts and gaps before going live, each with its suggested fix and the bulk actions. */
 export function ReadinessPage() {
@@ -77,6 +85,8 @@ function FindingCard({ districtId, finding }: { districtId: string; finding: Fin
   const link = useLinkAccounts();
   const records = finding.records ?? [];
   const canLink = records.some(linkable);
+  const canMerge = records.some((r) => mergeable(r) !== null);
+  const [merging, setMerging] = useState<Mergeable | null>(null);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const headingId = `finding-${finding.kind}`;
   const toggle = (key: string) =>
@@ -98,6 +108,15 @@ function FindingCard({ districtId, finding }: { districtId: string; finding: Fin
         },
         (e) => notifyFailed('Linking the accounts', e),
       );
+  const mergeAccounts = (m: Mergeable) =>
+    link.mutateAsync({ districtId, actions: [{ type: 'MERGE', accountId: m.keepAccountId, mergeAccountId: m.mergeAccountId }] }).then(
+      (done) => {
+        setMerging(null);
+        const moved = done[0]?.movedAssignments ?? 0;
+        notifySaved(`Merged the account of ${m.mergeSourcedId} into ${m.keepSourcedId}: ${moved} ${moved === 1 ? 'license' : 'licenses'} moved. It can be undone below.`);
+      },
+      (e) => notifyFailed('Merging the accounts', e),
+    );
 
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby={headingId}>
@@ -136,6 +155,11 @@ function FindingCard({ districtId, finding }: { districtId: string; finding: Fin
                 )}
                 <Table.Th scope="col">What Rosterline found</Table.Th>
                 <Table.Th scope="col">Records</Table.Th>
+                {canMerge && (
+                  <Table.Th scope="col">
+                    <span className="sr-only">Action</span>
+                  </Table.Th>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -154,6 +178,15 @@ function FindingCard({ districtId, finding }: { districtId: string; finding: Fin
                       {(r.sourcedIds ?? []).join(', ')}
                     </Text>
                   </Table.Td>
+                  {canMerge && (
+                    <Table.Td>
+                      {mergeable(r) && (
+                        <Button size="xs" variant="default" aria-label={`Merge accounts: ${r.detail}`} onClick={() => setMerging(mergeable(r))}>
+                          Merge accounts
+                        </Button>
+                      )}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -164,6 +197,24 @@ function FindingCard({ districtId, finding }: { districtId: string; finding: Fin
             Showing the first {records.length} of {(finding.count ?? 0).toLocaleString('en-US')}.
           </Text>
         )}
+        <Modal opened={merging !== null} onClose={() => setMerging(null)} title="Merge the two accounts into one?">
+          {merging && (
+            <Stack gap="sm">
+              <Text size="sm">
+                The account of {merging.keepSourcedId} stays; the account of {merging.mergeSourcedId} is closed and its licenses move to it.
+                Ask your SIS to merge the two records as well, or the next sync brings the second one back. The merge can be undone below.
+              </Text>
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setMerging(null)}>
+                  Cancel
+                </Button>
+                <Button loading={link.isPending} onClick={() => mergeAccounts(merging)}>
+                  Merge
+                </Button>
+              </Group>
+            </Stack>
+          )}
+        </Modal>
         <Group gap="sm">
           {canLink && (
             <>

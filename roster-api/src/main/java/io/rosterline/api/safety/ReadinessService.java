@@ -41,7 +41,10 @@ public class ReadinessService implements ChecklistContributor {
     private static final UUID NO_RUN = new UUID(0, 0);
 
     @Schema(name = "ReadinessRecord", description = "Records a finding concerns: rostered sourcedIds and/or an existing account.")
-    public record FindingRecord(String detail, List<String> sourcedIds, UUID accountId) {
+    public record FindingRecord(String detail, List<String> sourcedIds,
+                                @Schema(description = "The existing account the finding suggests linking to, if any.") UUID accountId,
+                                @Schema(description = "Rosterline's account for each of sourcedIds, in the same order (null where there is "
+                                        + "none yet): two accounts of one person are what a MERGE action takes.") List<UUID> accountIds) {
     }
 
     @Schema(name = "ReadinessFinding")
@@ -54,10 +57,11 @@ public class ReadinessService implements ChecklistContributor {
             {"runId":"5ec52906-ab9a-43fe-8a67-695998a50aa4","done":false,
              "findings":[{"kind":"DUPLICATE_PERSON","blocking":true,"title":"People the SIS sends twice","count":1,
                           "records":[{"detail":"Ana Lopez (ana.lopez@harbor.k12.example) appears as stu-000123 and stu-900123",
-                                      "sourcedIds":["stu-000123","stu-900123"],"accountId":null}],
+                                      "sourcedIds":["stu-000123","stu-900123"],"accountId":null,
+                                      "accountIds":["0b8f5c1e-6a47-4d2b-9f0e-3c1d2a4b5e6f","7e1d2c3b-4a59-4687-b8c9-d0e1f2a3b4c5"]}],
                           "suggestedFix":"Ask the SIS to merge the records into one.","acknowledged":false},
                          {"kind":"TERM_NOT_STARTED","blocking":false,"title":"Terms that have not started","count":1,
-                          "records":[{"detail":"Term Spring 2027 Semester starts on 2027-01-19","sourcedIds":["as-2027-t2"],"accountId":null}],
+                          "records":[{"detail":"Term Spring 2027 Semester starts on 2027-01-19","sourcedIds":["as-2027-t2"],"accountId":null,"accountIds":[null]}],
                           "suggestedFix":"Set an override start on the term if students need access before it starts.","acknowledged":false}]}""")
     public record Readiness(UUID runId, boolean done, List<Finding> findings) {
     }
@@ -80,7 +84,7 @@ public class ReadinessService implements ChecklistContributor {
             materialise(c, districtId, run == null ? NO_RUN : run);
             Set<String> acks = acknowledged(c, districtId);
             List<Finding> findings = new ArrayList<>();
-            add(c, findings, acks, "DUPLICATE_PERSON", true, "The same person twice", """
+            add(c, districtId, findings, acks, "DUPLICATE_PERSON", true, "The same person twice", """
                     SELECT 'Same ' || k.field || ' ' || k.value || ' on ' || string_agg(k.sourced_id, ', ' ORDER BY k.sourced_id),
                            array_agg(k.sourced_id ORDER BY k.sourced_id), NULL::uuid
                     FROM (SELECT 'email' AS field, lower(email) AS value, sourced_id FROM rd_user WHERE email IS NOT NULL AND email <> ''
@@ -89,7 +93,7 @@ public class ReadinessService implements ChecklistContributor {
                     GROUP BY k.field, k.value HAVING count(DISTINCT k.sourced_id) > 1
                     ORDER BY 1""", "Ask the SIS to merge the records into one; if Rosterline already holds an account for each, "
                     + "merge the accounts (action MERGE).", List.of());
-            add(c, findings, acks, "ACCOUNT_FORMAT_MATCH", true, "Incoming people matching an existing account in another format", """
+            add(c, districtId, findings, acks, "ACCOUNT_FORMAT_MATCH", true, "Incoming people matching an existing account in another format", """
                     SELECT DISTINCT ON (u.sourced_id)
                            u.sourced_id || ' (' || COALESCE(u.email, u.username) || ') matches account ' || COALESCE(a.email, a.login)
                            || CASE WHEN lower(a.email) = lower(u.email) OR lower(a.login) = lower(u.username) THEN ' (letter case differs)'
@@ -104,7 +108,7 @@ public class ReadinessService implements ChecklistContributor {
                             AND lower(a.given_name) = lower(u.given_name) AND lower(a.family_name) = lower(u.family_name)))
                     ORDER BY u.sourced_id, a.id""", "Link the account to the incoming record (action LINK) so it keeps its "
                     + "licenses and history instead of a second account being created.", List.of(districtId, districtId));
-            add(c, findings, acks, "REISSUED_SOURCED_ID", true, "Known people arriving under a new sourcedId", """
+            add(c, districtId, findings, acks, "REISSUED_SOURCED_ID", true, "Known people arriving under a new sourcedId", """
                     SELECT u.sourced_id || ' (' || u.email || ') has the email and name of the account of ' || a.sourced_id
                            || ', which is no longer in the roster: probably the same person with a re-issued sourcedId',
                            ARRAY[u.sourced_id, a.sourced_id], a.id
@@ -115,12 +119,12 @@ public class ReadinessService implements ChecklistContributor {
                     ORDER BY u.sourced_id""", "Link the existing account to the new sourcedId (action LINK, or accept it in the account "
                     + "review once the run is applied) so the person keeps their licenses and history instead of getting a second account.",
                     List.of(districtId, districtId));
-            add(c, findings, acks, "ACCOUNT_REVIEW", true, "People waiting for an account decision", """
+            add(c, districtId, findings, acks, "ACCOUNT_REVIEW", true, "People waiting for an account decision", """
                     SELECT r.sourced_id || ': ' || r.detail, ARRAY[r.sourced_id], r.candidate_account_ids[1]
                     FROM account_match_review r WHERE r.district_id = ? AND r.status = 'OPEN'
                     ORDER BY r.created_at, r.sourced_id""", "Accept the right account or reject the candidates to create a new one "
                     + "(GET .../account-reviews); until then these people have no account and no license.", List.of(districtId));
-            add(c, findings, acks, "DANGLING_ENROLLMENT", true, "Enrollments that point to unknown classes or people", """
+            add(c, districtId, findings, acks, "DANGLING_ENROLLMENT", true, "Enrollments that point to unknown classes or people", """
                     SELECT e.sourced_id || ' points to ' || CASE WHEN k.sourced_id IS NULL THEN 'class ' || e.class_sourced_id
                            ELSE 'person ' || e.user_sourced_id END || ', which the roster does not have',
                            ARRAY[e.sourced_id], NULL::uuid
@@ -128,32 +132,32 @@ public class ReadinessService implements ChecklistContributor {
                     LEFT JOIN rd_user u ON u.sourced_id = e.user_sourced_id
                     WHERE k.sourced_id IS NULL OR u.sourced_id IS NULL ORDER BY e.sourced_id""",
                     "Check the SIS export: the class or person is missing from it, or not in a selected school.", List.of());
-            add(c, findings, acks, "CLASS_WITHOUT_TEACHER", false, "Classes without a teacher", """
+            add(c, districtId, findings, acks, "CLASS_WITHOUT_TEACHER", false, "Classes without a teacher", """
                     SELECT 'Class ' || COALESCE(k.title, k.sourced_id) || ' has no teacher', ARRAY[k.sourced_id], NULL::uuid
                     FROM rd_class k WHERE NOT EXISTS (SELECT 1 FROM rd_enrollment e WHERE e.class_sourced_id = k.sourced_id
                                                       AND lower(e.role) = 'teacher')
                     ORDER BY k.sourced_id""", "Assign a teacher in the SIS; until then nobody holds the teacher edition for it.", List.of());
-            add(c, findings, acks, "STUDENT_WITHOUT_CLASS", false, "Students without classes", """
+            add(c, districtId, findings, acks, "STUDENT_WITHOUT_CLASS", false, "Students without classes", """
                     SELECT 'Student ' || COALESCE(u.given_name || ' ' || u.family_name, u.sourced_id) || ' is in no class',
                            ARRAY[u.sourced_id], NULL::uuid
                     FROM rd_user u WHERE lower(u.role) = 'student'
                       AND NOT EXISTS (SELECT 1 FROM rd_enrollment e WHERE e.user_sourced_id = u.sourced_id)
                     ORDER BY u.sourced_id""", "Enroll the student in the SIS, or leave it: they get no license until enrolled.", List.of());
-            add(c, findings, acks, "TERM_NOT_STARTED", false, "Terms that have not started", """
+            add(c, districtId, findings, acks, "TERM_NOT_STARTED", false, "Terms that have not started", """
                     SELECT 'Term ' || s.title || ' starts on ' || COALESCE(ss.override_start, s.start_date), ARRAY[s.sourced_id], NULL::uuid
                     FROM rd_session s LEFT JOIN sis_academic_session ss ON ss.district_id = ? AND ss.sourced_id = s.sourced_id
                     WHERE COALESCE(ss.override_start, s.start_date) > ?
                       AND EXISTS (SELECT 1 FROM rd_class k WHERE s.sourced_id = ANY (k.term_sourced_ids))
                     ORDER BY s.sourced_id""", "Set an override start on the term if students need access before it starts.",
                     List.of(districtId, today));
-            add(c, findings, acks, "TERM_ENDED", false, "Terms that have already ended", """
+            add(c, districtId, findings, acks, "TERM_ENDED", false, "Terms that have already ended", """
                     SELECT 'Term ' || s.title || ' ended on ' || COALESCE(ss.freeze_end, s.end_date), ARRAY[s.sourced_id], NULL::uuid
                     FROM rd_session s LEFT JOIN sis_academic_session ss ON ss.district_id = ? AND ss.sourced_id = s.sourced_id
                     WHERE COALESCE(ss.freeze_end, s.end_date) < ?
                       AND EXISTS (SELECT 1 FROM rd_class k WHERE s.sourced_id = ANY (k.term_sourced_ids))
                     ORDER BY s.sourced_id""", "Set a freeze end on the term if access should continue, or expect these licenses to end.",
                     List.of(districtId, today));
-            add(c, findings, acks, "MAPPED_COURSE_WITHOUT_CLASSES", false, "Mapped courses with no classes", """
+            add(c, districtId, findings, acks, "MAPPED_COURSE_WITHOUT_CLASSES", false, "Mapped courses with no classes", """
                     SELECT 'Course ' || COALESCE(sc.course_code, sc.title, cl.course_sourced_id) || ' is mapped but has no classes',
                            ARRAY[cl.course_sourced_id], NULL::uuid
                     FROM (SELECT DISTINCT course_sourced_id FROM course_license WHERE district_id = ?) cl
@@ -204,8 +208,8 @@ public class ReadinessService implements ChecklistContributor {
     }
 
     /** Runs one finding's query (detail, sourcedIds, accountId per row): counts all rows, keeps the first few. */
-    private static void add(Connection c, List<Finding> findings, Set<String> acks, String kind, boolean blocking, String title,
-                            String sql, String fix, List<Object> params) throws SQLException {
+    private static void add(Connection c, UUID districtId, List<Finding> findings, Set<String> acks, String kind, boolean blocking,
+                            String title, String sql, String fix, List<Object> params) throws SQLException {
         List<FindingRecord> records = new ArrayList<>();
         long count = 0;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -215,14 +219,30 @@ public class ReadinessService implements ChecklistContributor {
                     count++;
                     if (records.size() < RECORDS_SHOWN) {
                         String[] ids = (String[]) rs.getArray(2).getArray();
-                        records.add(new FindingRecord(rs.getString(1), Arrays.asList(ids), rs.getObject(3, UUID.class)));
+                        records.add(new FindingRecord(rs.getString(1), Arrays.asList(ids), rs.getObject(3, UUID.class), null));
                     }
                 }
             }
         }
         if (count > 0) {
-            findings.add(new Finding(kind, blocking, title, count, List.copyOf(records), fix, acks.contains(kind)));
+            findings.add(new Finding(kind, blocking, title, count, withAccounts(c, districtId, records), fix, acks.contains(kind)));
         }
+    }
+
+    /** The account of each sourcedId the shown records list, one query per finding (records shown are few). */
+    private static List<FindingRecord> withAccounts(Connection c, UUID districtId, List<FindingRecord> records) throws SQLException {
+        Map<String, UUID> accounts = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT sourced_id, id FROM account WHERE district_id = ? AND sourced_id = ANY (?)")) {
+            ps.setObject(1, districtId);
+            ps.setArray(2, c.createArrayOf("text", records.stream().flatMap(r -> r.sourcedIds().stream()).distinct().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    accounts.put(rs.getString(1), rs.getObject(2, UUID.class));
+                }
+            }
+        }
+        return records.stream().map(r -> new FindingRecord(r.detail(), r.sourcedIds(), r.accountId(),
+                r.sourcedIds().stream().map(accounts::get).collect(java.util.stream.Collectors.toList()))).toList();
     }
 
     private static Set<String> acknowledged(Connection c, UUID districtId) throws SQLException {

@@ -63,6 +63,7 @@ class ReadinessReviewTest {
                     .body("findings.kind", hasItem("ACCOUNT_FORMAT_MATCH"))
                     .body("findings.find { it.kind == 'DUPLICATE_PERSON' }.blocking", equalTo(true))
                     .body("findings.find { it.kind == 'DUPLICATE_PERSON' }.records[0].sourcedIds", containsInAnyOrder(s3, "dup-" + s3))
+                    .body("findings.find { it.kind == 'DUPLICATE_PERSON' }.records[0].accountIds", equalTo(java.util.Arrays.asList(null, null)))
                     .body("findings.find { it.kind == 'ACCOUNT_FORMAT_MATCH' }.records.accountId",
                             containsInAnyOrder(capitals.toString(), oldDomain.toString()))
                     .extract().response();
@@ -96,8 +97,14 @@ class ReadinessReviewTest {
             assertTrue(f.holders(f.studentProduct, "ROSTERED").contains(s2));
 
             // The two accounts of the duplicate are merged, with a manual license of the duplicate moving along; then undone.
-            UUID original = UUID.fromString(f.strings("SELECT id::text FROM account WHERE district_id = ? AND sourced_id = ?", f.district, s3).iterator().next());
-            UUID duplicate = UUID.fromString(f.strings("SELECT id::text FROM account WHERE district_id = ? AND sourced_id = ?", f.district, "dup-" + s3).iterator().next());
+            // The finding names both accounts (in the order of its sourcedIds): what the MERGE action takes.
+            Response applied = as(admin).get(base + "/readiness").then().statusCode(200).extract().response();
+            List<String> duplicateIds = applied.path("findings.find { it.kind == 'DUPLICATE_PERSON' }.records[0].sourcedIds");
+            List<String> duplicateAccounts = applied.path("findings.find { it.kind == 'DUPLICATE_PERSON' }.records[0].accountIds");
+            UUID original = UUID.fromString(duplicateAccounts.get(duplicateIds.indexOf(s3)));
+            UUID duplicate = UUID.fromString(duplicateAccounts.get(duplicateIds.indexOf("dup-" + s3)));
+            assertEquals(1, f.count("SELECT count(*) FROM account WHERE id = ? AND district_id = ? AND sourced_id = ?", original, f.district, s3));
+            assertEquals(1, f.count("SELECT count(*) FROM account WHERE id = ? AND district_id = ? AND sourced_id = ?", duplicate, f.district, "dup-" + s3));
             f.sql("INSERT INTO license_assignment (district_id, account_id, product_id, pool_id, source, assigned_by) VALUES (?, ?, ?, ?, 'MANUAL', 'support')",
                     f.district, duplicate, f.teacherProduct, f.teacherPool);
             UUID merge = UUID.fromString(as(admin).body(Map.of("actions", List.of(Map.of("type", "MERGE", "accountId", original.toString(),
