@@ -268,6 +268,16 @@ async function main() {
     if (gains < 100) throw new Error(`expected the students of the math classes to gain licenses, got ${gains}`);
   });
 
+  await step(run, 'imports-marked-reviewed', page, async () => {
+    await page.getByRole('button', { name: 'Mark reviewed' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Mark this import reviewed?' });
+    await confirm.getByText(/It does not change any roster or license/).waitFor();
+    await confirm.getByRole('button', { name: 'Yes, mark reviewed' }).click();
+    await expectNotification(page, 'Import marked reviewed: the checklist step “Import and review” is done.', 15000);
+    await importRegion.getByRole('status').filter({ hasText: /Marked reviewed by / }).waitFor();
+    await dismissNotifications(page);
+  });
+
   await step(run, 'imports-licenses-synced', page, async () => {
     await page.getByRole('button', { name: 'Sync Licenses' }).click();
     const confirm = page.getByRole('dialog', { name: 'Sync licenses now?' });
