@@ -87,6 +87,15 @@ async function main() {
     await expectNotification(page, 'District settings saved.');
   });
 
+  await step(run, 'safety-settings-saved', page, async () => {
+    await openStep('safety', 'Safety settings');
+    // The stored settings come back as they were (every field, the hidden ones too): saved unchanged, the server accepts them.
+    await page.getByRole('textbox', { name: /^People: share removed/ }).waitFor({ timeout: 15000 });
+    await page.getByRole('region', { name: 'Matching people to existing accounts' }).getByRole('listitem').first().waitFor();
+    await page.getByRole('button', { name: 'Save safety settings' }).click();
+    await expectNotification(page, 'Safety settings saved. The next sync is judged by them.');
+  });
+
   await step(run, 'audit-trail', page, async () => {
     await openStep('audit', 'Audit trail');
     await page.getByText(/nightlyWindow/).first().waitFor({ timeout: 15000 });

@@ -36,7 +36,7 @@ describe('App shell', () => {
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'API documentation' })).toHaveAttribute('href', 'http://localhost:8080/q/swagger-ui');
     const nav = screen.getByRole('navigation', { name: 'Checklist steps' });
-    for (const step of ['Dashboard', 'District settings', 'Credentials', 'Schools', 'Courses', 'Licenses', 'Imports', 'Term dates', 'Sticky licenses', 'Schedule', 'Audit trail']) {
+    for (const step of ['Dashboard', 'District settings', 'Credentials', 'Schools', 'Courses', 'Licenses', 'Imports', 'Term dates', 'Sticky licenses', 'Schedule', 'Safety settings', 'Audit trail']) {
       expect(within(nav).getByRole('link', { name: new RegExp(`^${step}`) })).toBeInTheDocument();
     }
     // A district admin has no district switcher.
