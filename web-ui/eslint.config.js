@@ -17,6 +17,7 @@ const features = [
   'term-dates',
   'sticky-licenses',
   'schedule',
+  'safety-settings',
   'audit',
 ];
 

@@ -87,6 +87,15 @@ async function main() {
     await expectNotification(page, 'District settings saved.');
   });
 
+  await step(run, 'safety-settings-saved', page, async () => {
+    await openStep('safety', 'Safety settings');
+    // The stored settings come back as they were (every field, the hidden ones too): saved unchanged, the server accepts them.
+    await page.getByRole('textbox', { name: /^People: share removed/ }).waitFor({ timeout: 15000 });
+    await page.getByRole('region', { name: 'Matching people to existing accounts' }).getByRole('listitem').first().waitFor();
+    await page.getByRole('button', { name: 'Save safety settings' }).click();
+    await expectNotification(page, 'Safety settings saved. The next sync is judged by them.');
+  });
+
   await step(run, 'audit-trail', page, async () => {
     await openStep('audit', 'Audit trail');
     await page.getByText(/nightlyWindow/).first().waitFor({ timeout: 15000 });
@@ -266,6 +275,16 @@ async function main() {
     const tab = await plan.getByRole('tab', { name: /^Gain a license \(\d+\)$/ }).textContent();
     gains = Number(/\((\d+)\)/.exec(tab)[1]);
     if (gains < 100) throw new Error(`expected the students of the math classes to gain licenses, got ${gains}`);
+  });
+
+  await step(run, 'imports-marked-reviewed', page, async () => {
+    await page.getByRole('button', { name: 'Mark reviewed' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Mark this import reviewed?' });
+    await confirm.getByText(/It does not change any roster or license/).waitFor();
+    await confirm.getByRole('button', { name: 'Yes, mark reviewed' }).click();
+    await expectNotification(page, 'Import marked reviewed: the checklist step “Import and review” is done.', 15000);
+    await importRegion.getByRole('status').filter({ hasText: /Marked reviewed by / }).waitFor();
+    await dismissNotifications(page);
   });
 
   await step(run, 'imports-licenses-synced', page, async () => {

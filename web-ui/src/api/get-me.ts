@@ -10,3 +10,6 @@ export const getMe = () => unwrap(api.GET('/api/v1/me'));
 export const getMeQueryOptions = () => queryOptions({ queryKey: ['me'], queryFn: getMe, staleTime: 5 * 60_000 });
 
 export const useMe = () => useQuery(getMeQueryOptions());
+
+/** District admins and support staff change a district's settings; integrators only read them (the API's role policy). */
+export const canAdministerDistrict = (me: Me | undefined) => (me?.support ?? false) || (me?.roles ?? []).includes('district-admin');

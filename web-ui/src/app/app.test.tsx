@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { Schemas } from '@/api/client';
 import { expectNoAxeViolations } from '@/testing/axe';
 import { harborAdminMe, harborDistrict, lakesideDistrict, problemResponse, supportMe } from '@/testing/fixtures';
 import { http } from '@/testing/http';
@@ -36,7 +37,7 @@ describe('App shell', () => {
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'API documentation' })).toHaveAttribute('href', 'http://localhost:8080/q/swagger-ui');
     const nav = screen.getByRole('navigation', { name: 'Checklist steps' });
-    for (const step of ['Dashboard', 'District settings', 'Credentials', 'Schools', 'Courses', 'Licenses', 'Imports', 'Term dates', 'Sticky licenses', 'Schedule', 'Audit trail']) {
+    for (const step of ['Dashboard', 'District settings', 'Credentials', 'Schools', 'Courses', 'Licenses', 'Imports', 'Term dates', 'Sticky licenses', 'Schedule', 'Safety settings', 'Audit trail']) {
       expect(within(nav).getByRole('link', { name: new RegExp(`^${step}`) })).toBeInTheDocument();
     }
     // A district admin has no district switcher.
@@ -90,6 +91,41 @@ describe('App shell', () => {
     await user.type(switcher, 'Lakeside');
     await user.keyboard('{ArrowDown}{Enter}');
     await waitFor(() => expect(router.state.location.pathname).toBe(`/districts/${LAKESIDE.id}/audit`));
+  });
+
+  it('given an integrator, when they open Safety settings from the nav, then the settings show read-only; a district admin gets the save button', async () => {
+    harborApi();
+    const integratorMe: Schemas['Me'] = { ...harborAdminMe, actor: 'harbor-integrator', roles: ['integrator'] };
+    let me: Schemas['Me'] = integratorMe;
+    server.use(
+      http.get('/api/v1/me', ({ response }) => response(200).json(me)),
+      http.get('/api/v1/districts/{districtId}/safety-settings', ({ response }) =>
+        response(200).json({
+          userRemovalPercent: 10,
+          userRemovalMinCount: 50,
+          enrollmentRemovalPercent: 10,
+          enrollmentRemovalMinCount: 50,
+          licenseRemovalPercent: 10,
+          licenseRemovalMinCount: 50,
+          minClassSize: 5,
+          rolloverRemovalPercent: 60,
+          applyAdditionsWhileHeld: false,
+          minSourcePercent: 50,
+        }),
+      ),
+    );
+    const integrator = { name: 'Harbor Integrator', roles: ['integrator'], districts: [HARBOR.id] };
+    const first = await renderRoutes(routes, `/districts/${HARBOR.id}`, integrator);
+    await first.user.click(await screen.findByRole('link', { name: /^Safety settings/ }));
+    expect(await screen.findByRole('heading', { name: 'Safety settings' })).toBeInTheDocument();
+    expect(await screen.findByRole('status', { name: 'View only' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save safety settings' })).not.toBeInTheDocument();
+    first.unmount();
+
+    me = harborAdminMe;
+    await renderRoutes(routes, `/districts/${HARBOR.id}/safety`, harborAdmin);
+    expect(await screen.findByRole('button', { name: 'Save safety settings' })).toBeInTheDocument();
+    expect(screen.queryByRole('status', { name: 'View only' })).not.toBeInTheDocument();
   });
 
   it('given every checklist step is built, when the admin opens sticky licenses by its link, then that screen loads, not a placeholder', async () => {

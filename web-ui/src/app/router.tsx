@@ -36,6 +36,7 @@ export const routes: RouteObject[] = [
           { path: 'imports', ...page(() => import('./routes/imports')) },
           { path: 'readiness', ...page(() => import('./routes/readiness')) },
           { path: 'schedule', ...page(() => import('./routes/schedule')) },
+          { path: 'safety', ...page(() => import('./routes/safety-settings')) },
           { path: 'audit', ...page(() => import('./routes/audit')) },
         ],
       },

@@ -20,6 +20,7 @@ export const stepPaths = [
   'imports',
   'readiness',
   'schedule',
+  'safety',
   'audit',
 ] as const;
 export type StepPath = (typeof stepPaths)[number];

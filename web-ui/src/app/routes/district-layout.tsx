@@ -25,6 +25,7 @@ export const navSteps: { path: StepPath | ''; label: string }[] = [
   { path: 'sticky-licenses', label: 'Sticky licenses' },
   { path: 'readiness', label: 'Readiness review' },
   { path: 'schedule', label: 'Schedule' },
+  { path: 'safety', label: 'Safety settings' },
   { path: 'audit', label: 'Audit trail' },
 ];
 

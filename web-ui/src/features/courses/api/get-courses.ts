@@ -4,7 +4,7 @@ import type { ApiResponse } from '@/api/types';
 
 export type CoursePage = ApiResponse<'/api/v1/districts/{districtId}/courses'>;
 export type Course = NonNullable<CoursePage['items']>[number];
-export type CourseQuery = { page: number; size: number; search?: string; effectivelyIncluded?: boolean };
+export type CourseQuery = { page: number; size: number; search?: string; effectivelyIncluded?: boolean; school?: string };
 
 /** Paged and searched on the server: a district may have thousands of courses. */
 export const getCourses = (districtId: string, query: CourseQuery) =>

@@ -7,11 +7,13 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { QueryState } from '@/components/ui/query-state';
 import { useCurrentDistrict } from '@/lib/district';
+import { useCourseSchools } from '../api/get-course-schools';
 import { useCourses, type Course } from '../api/get-courses';
 import { useRefreshCourses } from '../api/refresh-courses';
 import { useSelectCourses, type CourseSelection } from '../api/select-courses';
 import { useSetCourseChoice } from '../api/set-course-choice';
 import { CourseRules } from './course-rules';
+import { SchoolFilter } from './school-filter';
 
 const PAGE_SIZE = 50;
 type Filter = 'all' | 'included' | 'excluded';
@@ -33,6 +35,7 @@ export function CoursesPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [filter, setFilter] = useState<Filter>('all');
+  const [school, setSchool] = useState<string | null>(null);
   const [page, setPage] = useState(0);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const courses = useCourses(id, {
@@ -40,7 +43,17 @@ export function CoursesPage() {
     size: PAGE_SIZE,
     search: debounced || undefined,
     effectivelyIncluded: filter === 'all' ? undefined : filter === 'included',
+    school: school ?? undefined,
   });
+  const narrowed = Boolean(debounced || school);
+  const schools = useCourseSchools(id);
+  const schoolNames = new Map((schools.data?.items ?? []).map((s) => [s.sourcedId, s.name]));
+  const schoolName = school ? schoolNames.get(school) ?? school : undefined;
+  const includeAllWhat = [
+    'Including every course',
+    schoolName && `of ${schoolName}`,
+    debounced && `matching “${debounced}”`,
+  ].filter(Boolean).join(' ');
   const choose = useSetCourseChoice();
   const select = useSelectCourses();
   const refresh = useRefreshCourses();
@@ -100,6 +113,14 @@ export function CoursesPage() {
               }}
               w={300}
             />
+            <SchoolFilter
+              districtId={id}
+              value={school}
+              onChange={(next) => {
+                setSchool(next);
+                setPage(0);
+              }}
+            />
             <SegmentedControl
               aria-label="Show"
               value={filter}
@@ -130,19 +151,19 @@ export function CoursesPage() {
               disabled={(courses.data?.total ?? 0) === 0}
               onClick={() =>
                 runSelection(
-                  { all: true, included: true, search: debounced || undefined },
-                  debounced ? `Including every course matching “${debounced}”` : 'Including every course',
+                  { all: true, included: true, search: debounced || undefined, school: school ?? undefined },
+                  includeAllWhat,
                 )
               }
             >
-              {debounced ? `Include all ${courses.data?.total ?? ''} matching` : 'Include all courses'}
+              {narrowed ? `Include all ${courses.data?.total ?? ''} matching` : 'Include all courses'}
             </Button>
           </Group>
           <QueryState query={courses} loadingLabel="Loading courses…">
             {(result) =>
               (result.items ?? []).length === 0 ? (
-                debounced || filter !== 'all' ? (
-                  <EmptyState title="No courses match" message="Try a different search or show all courses." />
+                narrowed || filter !== 'all' ? (
+                  <EmptyState title="No courses match" message="Try a different search or school, or show all courses." />
                 ) : (
                   <EmptyState
                     title="No courses loaded yet"
@@ -175,6 +196,7 @@ export function CoursesPage() {
                         </Table.Th>
                         <Table.Th scope="col">Course</Table.Th>
                         <Table.Th scope="col">Code</Table.Th>
+                        <Table.Th scope="col">School</Table.Th>
                         <Table.Th scope="col">Subjects</Table.Th>
                         <Table.Th scope="col">Included</Table.Th>
                         <Table.Th scope="col">
@@ -195,6 +217,7 @@ export function CoursesPage() {
                             </Text>
                           </Table.Td>
                           <Table.Td>{c.courseCode}</Table.Td>
+                          <Table.Td>{schoolNames.get(c.schoolSourcedId) ?? c.schoolSourcedId}</Table.Td>
                           <Table.Td>{(c.subjects ?? []).join(', ')}</Table.Td>
                           <Table.Td>
                             <Badge variant="light" color={c.effectivelyIncluded ? 'green' : 'gray'}>

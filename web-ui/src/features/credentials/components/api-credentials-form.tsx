@@ -12,6 +12,13 @@ import { notifications } from '@mantine/notifications';
 import { useCredentials, type SisCredentials } from '../api/get-credentials';
 import { useSaveCredentials } from '../api/save-credentials';
 import { useValidateCredentials } from '../api/validate-credentials';
+import {
+  DEFAULT_CLIENT_AUTH,
+  DEFAULT_SIGNATURE_METHOD,
+  SignInOptions,
+  type ClientAuth,
+  type SignatureMethod,
+} from './sign-in-options';
 
 type AuthMethod = Schemas['AuthMethod'];
 const AUTH_METHODS: { value: AuthMethod; label: string }[] = [
@@ -20,8 +27,17 @@ const AUTH_METHODS: { value: AuthMethod; label: string }[] = [
   { value: 'OAUTH1', label: 'OAuth 1' },
 ];
 
-type Values = { baseUrl: string; clientId: string; clientSecret: string; authMethod: AuthMethod; tokenUrl: string; scope: string };
-const FIELDS = ['baseUrl', 'clientId', 'clientSecret', 'authMethod', 'tokenUrl', 'scope'];
+type Values = {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  authMethod: AuthMethod;
+  tokenUrl: string;
+  scope: string;
+  oauth1SignatureMethod: SignatureMethod;
+  oauth2ClientAuth: ClientAuth;
+};
+const FIELDS = ['baseUrl', 'clientId', 'clientSecret', 'authMethod', 'tokenUrl', 'scope', 'oauth1SignatureMethod', 'oauth2ClientAuth'];
 
 export function ApiCredentialsForm({ platform }: { platform: Schemas['RosterPlatform'] }) {
   const { id } = useCurrentDistrict();
@@ -45,6 +61,8 @@ function Form({ districtId, saved }: { districtId: string; saved: SisCredentials
       authMethod: saved.authMethod ?? 'DETECT',
       tokenUrl: saved.tokenUrl ?? '',
       scope: saved.scope ?? '',
+      oauth1SignatureMethod: saved.oauth1SignatureMethod ?? DEFAULT_SIGNATURE_METHOD,
+      oauth2ClientAuth: saved.oauth2ClientAuth ?? DEFAULT_CLIENT_AUTH,
     },
     validate: {
       baseUrl: (v) => (/^https?:\/\/\S+$/.test(v.trim()) ? null : 'Enter the address of your SIS, starting with https://'),
@@ -93,6 +111,9 @@ function Form({ districtId, saved }: { districtId: string; saved: SisCredentials
           authMethod: values.authMethod,
           tokenUrl: values.tokenUrl.trim() || undefined,
           scope: values.scope.trim() || undefined,
+          // Sent even when hidden for the chosen sign-in method, so switching methods never resets the other choice.
+          oauth1SignatureMethod: values.oauth1SignatureMethod,
+          oauth2ClientAuth: values.oauth2ClientAuth,
         },
       },
     ).then(announce, (error) => notifyFailed('Saving the connection', error));
@@ -140,6 +161,7 @@ function Form({ districtId, saved }: { districtId: string; saved: SisCredentials
           </Stack>
           <TextInput label="Token address" description="Only if your SIS uses a separate OAuth 2 token URL" {...form.getInputProps('tokenUrl')} />
           <TextInput label="Scope" description="Only if your SIS asks for one" {...form.getInputProps('scope')} />
+          <SignInOptions form={form} />
           <Group>
             <Button type="submit" loading={save.isPending}>
               Save and check

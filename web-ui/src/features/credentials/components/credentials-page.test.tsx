@@ -54,7 +54,72 @@ describe('Credentials', () => {
       baseUrl: 'https://sis.harbor.example/ims/oneroster/v1p1',
       clientId: 'harbor-key-2',
       authMethod: 'DETECT',
+      // Nothing stored yet: the server's defaults are what the form shows and sends.
+      oauth1SignatureMethod: 'HMAC_SHA256',
+      oauth2ClientAuth: 'BASIC_HEADER',
     });
+  });
+
+  it('given an OAuth 1 SIS signing with SHA-1, when the admin switches to OAuth 2 and picks the header, then only the matching choice shows and both are sent', async () => {
+    let sent: Schemas['SisCredentialsUpdate'] | undefined;
+    server.use(
+      http.get('/api/v1/districts/{districtId}', ({ response }) => response(200).json(harborDistrict)),
+      http.get('/api/v1/districts/{districtId}/credentials', ({ response }) =>
+        response(200).json({ ...savedCredentials, authMethod: 'OAUTH1', oauth1SignatureMethod: 'HMAC_SHA1', oauth2ClientAuth: 'FORM_BODY' }),
+      ),
+      http.put('/api/v1/districts/{districtId}/credentials', async ({ request, response }) => {
+        sent = await request.json();
+        return response(200).json({ ...savedCredentials, ...sent, updatedAt: '2026-11-23T19:02:00Z', validation: { status: 'NOT_CHECKED' } });
+      }),
+      http.get('/api/v1/districts/{districtId}/checklist', ({ response }) => response(200).json({ steps: [] })),
+    );
+    const { user, container } = await renderInDistrict(<CredentialsPage />);
+
+    const signature = await screen.findByRole('combobox', { name: /^OAuth 1 signature method/ });
+    expect(signature).toHaveValue('HMAC-SHA1');
+    expect(screen.getByText('Most SISs use HMAC-SHA256; choose SHA-1 only if your SIS vendor says so.')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: /client id and secret are sent/ })).not.toBeInTheDocument();
+    await expectNoAxeViolations(container);
+
+    await user.click(screen.getByText('OAuth 2', { exact: true }));
+    expect(screen.queryByRole('combobox', { name: /^OAuth 1 signature method/ })).not.toBeInTheDocument();
+    const clientAuth = screen.getByRole('combobox', { name: /client id and secret are sent/ });
+    expect(clientAuth).toHaveValue('In the request form');
+    await user.click(clientAuth);
+    await user.click(
+      within(document.getElementById(clientAuth.getAttribute('aria-controls')!)!).getByRole('option', { name: 'In the request header (recommended)', hidden: true }),
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Token address' }), 'https://sis.harbor.example/oauth/token');
+    await user.click(screen.getByRole('button', { name: 'Save and check' }));
+
+    await waitFor(() => expect(sent).toBeDefined());
+    expect(sent).toEqual({
+      baseUrl: 'https://sis.harbor.example/ims/oneroster/v1p1',
+      clientId: 'harbor-key',
+      authMethod: 'OAUTH2',
+      tokenUrl: 'https://sis.harbor.example/oauth/token',
+      oauth1SignatureMethod: 'HMAC_SHA1',
+      oauth2ClientAuth: 'BASIC_HEADER',
+    });
+  });
+
+  it('given “Detect for me”, when the admin opens credentials, then both vendor choices show, keyboard reachable', async () => {
+    server.use(
+      http.get('/api/v1/districts/{districtId}', ({ response }) => response(200).json(harborDistrict)),
+      http.get('/api/v1/districts/{districtId}/credentials', ({ response }) =>
+        response(200).json({ ...savedCredentials, oauth1SignatureMethod: 'HMAC_SHA256', oauth2ClientAuth: 'BASIC_HEADER' }),
+      ),
+    );
+    const { user } = await renderInDistrict(<CredentialsPage />);
+    const signature = await screen.findByRole('combobox', { name: /^OAuth 1 signature method/ });
+    expect(signature).toHaveValue('HMAC-SHA256 (recommended)');
+    const clientAuth = screen.getByRole('combobox', { name: /client id and secret are sent/ });
+    expect(clientAuth).toHaveValue('In the request header (recommended)');
+    screen.getByRole('textbox', { name: 'Scope' }).focus();
+    await user.tab();
+    expect(signature).toHaveFocus();
+    await user.tab();
+    expect(clientAuth).toHaveFocus();
   });
 
   it('given wrong details, when saved, then the SIS’s plain reason is shown', async () => {

@@ -10,6 +10,7 @@ import { useStagedCounts } from '../api/get-staged-counts';
 import { hasPlan, hasStaged, isActive, type Run } from '../api/types';
 import { HoldReview } from './hold-review';
 import { LicensePlan } from './license-plan';
+import { MarkReviewed } from './mark-reviewed';
 import { RunClasses } from './run-classes';
 import { KIND_LABELS, statusOf } from '@/lib/run-labels';
 
@@ -169,6 +170,7 @@ function RunView({ districtId, run, timezone }: { districtId: string; run: Run; 
           {(p) => (
             <>
               <LicensePlan plan={p} />
+              <MarkReviewed districtId={districtId} run={run} timezone={timezone} />
               <Group>
                 <Button onClick={open}>Sync Licenses</Button>
               </Group>

@@ -15,11 +15,12 @@ import { usePools } from '../api/get-pools';
 import { useRosteredStaff } from '../api/get-rostered-staff';
 import { useSsoFormat } from '../api/get-sso-format';
 import { useStickyLicenses } from '../api/get-sticky-licenses';
+import { SsoFormatSection } from './sso-format-form';
 
 type Edition = 'TEACHER' | 'STUDENT';
 
 /** Licenses that stay with a person whatever the roster says: coaches, specialists, substitutes. */
-export function StickyLicensesPage() {
+export function StickyLicensesPage({ canEditSsoFormat = false }: { canEditSsoFormat?: boolean }) {
   const { id, timezone } = useCurrentDistrict();
   const sticky = useStickyLicenses(id);
   const remove = useDeleteStickyLicense();
@@ -105,6 +106,7 @@ export function StickyLicensesPage() {
             }
           </QueryState>
         </Paper>
+        <SsoFormatSection districtId={id} canEdit={canEditSsoFormat} />
       </Stack>
     </>
   );
