@@ -49,6 +49,8 @@ public final class DevStack implements AutoCloseable {
     private DemoSeeder.Result demoSeed;
     /** The running roster-api process (replaced by {@link #restartRosterApi()}). */
     private ManagedProcess rosterApi;
+    /** The key of this stack's stored secrets: chosen once, so that a restarted roster-api still reads what it stored. */
+    private String credentialsKey;
     /** How often roster-api was restarted: each start logs to its own file, so the killed one's log is kept. */
     private int rosterApiRestarts;
     /** How the sync worker runs ("daemon"), null when it does not. */
@@ -195,7 +197,10 @@ public final class DevStack implements AutoCloseable {
         properties.put("quarkus.http.cors.origins", "http://localhost:" + webPortOrDefault() + ",http://127.0.0.1:" + webPortOrDefault());
         properties.putAll(options.extraApiProperties());
         // The key that encrypts stored SIS credentials goes in the environment, not on the command line (ps shows that).
-        Map<String, String> environment = Map.of("ROSTERLINE_CREDENTIALS_KEY", CredentialsKey.forStack(options));
+        if (credentialsKey == null) {
+            credentialsKey = CredentialsKey.forStack(options);
+        }
+        Map<String, String> environment = Map.of("ROSTERLINE_CREDENTIALS_KEY", credentialsKey);
         String name = rosterApiRestarts == 0 ? "roster-api" : "roster-api-restart-" + rosterApiRestarts;
         ManagedProcess api = startJava(name, options.repo().rosterApiJar(), properties, environment, List.of());
         rosterApi = api;
