@@ -12,7 +12,8 @@ import java.util.EnumSet;
 
 /**
  * One stack (PostgreSQL database + Keycloak + packaged roster-api + sandbox SIS, on random ports) for the whole test run,
- * started through dev-stack exactly as scripts/run-local starts it, and stopped when the run ends.
+ * started through dev-stack exactly as scripts/run-local starts it, and stopped when the run ends. The fault cases start
+ * their sync-worker processes on it themselves ({@link Workers}).
  */
 public final class RunningStack implements BeforeAllCallback {
 
@@ -27,7 +28,12 @@ public final class RunningStack implements BeforeAllCallback {
     private static DevStack start() {
         RepoLayout repo = RepoLayout.locate();
         StackOptions options = StackOptions.systemTest(repo, Path.of("target", "stack"))
-                .withComponents(EnumSet.of(Component.KEYCLOAK, Component.ROSTER_API, Component.SIS_SANDBOX));
+                .withComponents(EnumSet.of(Component.KEYCLOAK, Component.ROSTER_API, Component.SIS_SANDBOX))
+                // A small district (2 schools, ~4,500 enrollments) keeps each fault case's sync to seconds on a 2-core machine.
+                .withSandboxStudents(600)
+                // The fault cases kill workers: a short lease lets a fresh worker take over within seconds (the test
+                // workers heartbeat every second, see Workers).
+                .withApiProperty("rosterline.sync.lease", "PT10S");
         stack = DevStack.start(options);
         return stack;
     }
