@@ -47,6 +47,12 @@ public final class DevStack implements AutoCloseable {
     private boolean databaseCreated;
     private volatile boolean closed;
     private DemoSeeder.Result demoSeed;
+    /** The running roster-api process (replaced by {@link #restartRosterApi()}). */
+    private ManagedProcess rosterApi;
+    /** The key of this stack's stored secrets: chosen once, so that a restarted roster-api still reads what it stored. */
+    private String credentialsKey;
+    /** How often roster-api was restarted: each start logs to its own file, so the killed one's log is kept. */
+    private int rosterApiRestarts;
     /** How the sync worker runs ("daemon"), null when it does not. */
     private String workerMode;
 
@@ -166,6 +172,11 @@ public final class DevStack implements AutoCloseable {
         if (SFTP_PORT_PROPERTY != null) {
             sftpPort = freeOrFail(Ports.resolve(options.sftpPort()), "roster-api SFTP");
         }
+        launchRosterApi();
+    }
+
+    /** roster-api on the ports already chosen (first start and restart). */
+    private void launchRosterApi() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.port", String.valueOf(apiPort));
         properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(options.databaseName()));
@@ -186,12 +197,92 @@ public final class DevStack implements AutoCloseable {
         properties.put("quarkus.http.cors.origins", "http://localhost:" + webPortOrDefault() + ",http://127.0.0.1:" + webPortOrDefault());
         properties.putAll(options.extraApiProperties());
         // The key that encrypts stored SIS credentials goes in the environment, not on the command line (ps shows that).
-        Map<String, String> environment = Map.of("ROSTERLINE_CREDENTIALS_KEY", CredentialsKey.forStack(options));
-        ManagedProcess api = startJava("roster-api", options.repo().rosterApiJar(), properties, environment, List.of());
+        if (credentialsKey == null) {
+            credentialsKey = CredentialsKey.forStack(options);
+        }
+        Map<String, String> environment = Map.of("ROSTERLINE_CREDENTIALS_KEY", credentialsKey);
+        String name = rosterApiRestarts == 0 ? "roster-api" : "roster-api-restart-" + rosterApiRestarts;
+        ManagedProcess api = startJava(name, options.repo().rosterApiJar(), properties, environment, List.of());
+        rosterApi = api;
         Readiness.awaitHttpOk(api, URI.create(rosterApiUrl() + "/q/health/ready"), API_READY_TIMEOUT);
     }
 
+    /**
+     * Kills roster-api with SIGKILL and starts it again on the same ports and database; returns when it is ready.
+     * For the fault tests: a pod of the API dying while workers are in the middle of runs.
+     */
+    public void restartRosterApi() {
+        killRosterApi();
+        startRosterApiAgain();
+    }
+
+    /**
+     * SIGKILL to roster-api: no graceful shutdown, requests in flight are cut, and PostgreSQL rolls back its open
+     * transactions. Everything else keeps running; {@link #startRosterApiAgain()} brings it back.
+     */
+    public void killRosterApi() {
+        ManagedProcess old;
+        synchronized (this) {
+            requireOpen();
+            old = rosterApi;
+            if (old == null) {
+                throw new IllegalStateException("roster-api is not running in this stack");
+            }
+            started.remove(old);
+            processes.remove(old);
+            rosterApi = null;
+        }
+        old.kill();
+        rosterApiRestarts++;
+        awaitPortReleased(apiPort, "roster-api");
+    }
+
+    /** Starts roster-api again after {@link #killRosterApi()}, on the same ports and database; returns when it is ready. */
+    public void startRosterApiAgain() {
+        synchronized (this) {
+            requireOpen();
+            if (rosterApi != null) {
+                throw new IllegalStateException("roster-api is running already");
+            }
+        }
+        launchRosterApi();
+    }
+
+    private static void awaitPortReleased(int port, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Ports.isFree(port)) {
+            if (System.nanoTime() > deadline) {
+                throw new StackStartException("Port " + port + " of " + what + " is still taken after it was killed.");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackStartException("Interrupted while waiting for port " + port + " to be released.");
+            }
+        }
+    }
+
     private void startSyncWorker() {
+        startSyncWorker("sync-worker", "daemon", Map.of());
+        workerMode = "daemon";
+    }
+
+    /**
+     * Starts one more sync-worker process against this stack's roster-api and Keycloak, the way the local run starts its
+     * daemon; the stack stops it on close (a test may kill or stop it before).
+     *
+     * @param name     the log file's name (logs/NAME.log); several workers need several names
+     * @param mode     "daemon" (poll until stopped) or "once" (run what is due, then exit)
+     * @param settings more environment variables, e.g. ROSTERLINE_WORKER_HEARTBEAT=1s
+     */
+    public ManagedProcess startSyncWorker(String name, String mode, Map<String, String> settings) {
+        if (keycloak == null || apiPort == 0) {
+            throw new IllegalStateException("a sync worker needs this stack's Keycloak and roster-api");
+        }
+        if (!Files.isRegularFile(options.repo().syncWorkerJar())) {
+            throw notBuilt("sync-worker", options.repo().syncWorkerJar().toString());
+        }
         // Environment variables, as in the Kubernetes manifests (deploy/base/sync-worker): Quarkus reads them, and
         // unlike system properties they are never reported as unknown configuration.
         Map<String, String> environment = new LinkedHashMap<>();
@@ -202,8 +293,8 @@ public final class DevStack implements AutoCloseable {
         if (options.workerPoll() != null) {
             environment.put("ROSTERLINE_WORKER_POLL", options.workerPoll());
         }
-        startJava("sync-worker", options.repo().syncWorkerJar(), Map.of(), environment, List.of("daemon"));
-        workerMode = "daemon";
+        environment.putAll(settings);
+        return startJava(name, options.repo().syncWorkerJar(), Map.of(), environment, List.of(mode));
     }
 
     private void startWebUi() {

@@ -105,6 +105,32 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILL to the process and every descendant, as when a pod is OOM-killed or a machine loses power: no shutdown
+     * hook runs, nothing is flushed or reported. Returns once the process has exited.
+     */
+    public void kill() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.onExit().get(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " did not exit after SIGKILL: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for the process to exit by itself; its exit code, or empty when it still runs after the timeout. */
+    public java.util.OptionalInt awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     @Override
     public String toString() {
         return name + " (pid " + process.pid() + ", log " + logFile + ")";

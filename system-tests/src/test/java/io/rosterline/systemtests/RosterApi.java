@@ -36,6 +36,12 @@ final class RosterApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)), bearerToken);
     }
 
+    static Answer post(String path, String bearerToken, String jsonBody) {
+        return send(HttpRequest.newBuilder(URI.create(RunningStack.stack().rosterApiUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)), bearerToken);
+    }
+
     private static Answer send(HttpRequest.Builder request, String bearerToken) {
         request.header("Accept", "application/json");
         if (bearerToken != null) {

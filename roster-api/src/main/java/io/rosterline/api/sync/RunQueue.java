@@ -189,19 +189,33 @@ public class RunQueue {
 
     void releaseExpiredLeases(Connection c, Instant now) throws SQLException {
         List<UUID> released = new ArrayList<>();
+        // The lost attempt is written to the audit trail (which worker held it, until when, what became of the run):
+        // the retry clears the run's worker and error, and without this the history would not tell that a worker died.
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE sync_run SET
-                    status = CASE WHEN attempt >= ? THEN 'FAILED' ELSE 'QUEUED' END,
-                    error = CASE WHEN attempt >= ? THEN 'The worker stopped responding ' || attempt
+                WITH expired AS (
+                    SELECT id, district_id, worker_id, attempt, lease_expires_at FROM sync_run
+                    WHERE status = 'RUNNING' AND lease_expires_at < ? FOR UPDATE)
+                UPDATE sync_run r SET
+                    status = CASE WHEN r.attempt >= ? THEN 'FAILED' ELSE 'QUEUED' END,
+                    error = CASE WHEN r.attempt >= ? THEN 'The worker stopped responding ' || r.attempt
                                  || ' times; the run was given up. Try again, and contact support if it keeps happening.' END,
-                    finished_at = CASE WHEN attempt >= ? THEN ?::timestamptz END,
+                    finished_at = CASE WHEN r.attempt >= ? THEN ?::timestamptz END,
                     worker_id = NULL, lease_token = NULL, lease_expires_at = NULL
-                WHERE status = 'RUNNING' AND lease_expires_at < ?
-                RETURNING id""")) {
-            Jdbc.bind(ps, config.maxAttempts(), config.maxAttempts(), config.maxAttempts(), now, now);
+                FROM expired e WHERE r.id = e.id
+                RETURNING r.id, e.district_id, e.worker_id, e.attempt, e.lease_expires_at, r.status""")) {
+            Jdbc.bind(ps, now, config.maxAttempts(), config.maxAttempts(), config.maxAttempts(), now);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    released.add(rs.getObject(1, UUID.class));
+                    UUID runId = rs.getObject(1, UUID.class);
+                    released.add(runId);
+                    Map<String, Object> lost = new java.util.LinkedHashMap<>();
+                    lost.put("workerId", rs.getString(3));
+                    lost.put("attempt", rs.getInt(4));
+                    lost.put("leaseExpiredAt", String.valueOf(Jdbc.instant(rs.getTimestamp(5))));
+                    audit.record(rs.getObject(2, UUID.class), "run.lease-expired", "sync_run", runId, lost,
+                            Map.of("status", rs.getString(6), "reason", "QUEUED".equals(rs.getString(6))
+                                    ? "the worker stopped sending heartbeats; the run is queued again and starts clean"
+                                    : "the worker stopped sending heartbeats " + rs.getInt(4) + " times; the run was given up"));
                 }
             }
         }

@@ -124,6 +124,13 @@ class WorkerLeaseTest {
                     .body("counts.users.added", equalTo(truth.people().size()));
             assertEquals(0, f.count("SELECT count(*) FROM roster_user WHERE district_id = ? AND sourced_id LIKE 'ghost-%'", f.district));
             assertEquals(truth.students(), f.holders(f.studentProduct, "ROSTERED"));
+            // The history tells the lost attempt: which worker held it and that the run was queued again.
+            as(Tokens.districtAdmin(f.district)).get("/api/v1/districts/" + f.district + "/audit").then().statusCode(200)
+                    .body("items.findAll { it.action == 'run.lease-expired' }.size()", equalTo(1))
+                    .body("items.find { it.action == 'run.lease-expired' }.entityId", equalTo(run.toString()))
+                    .body("items.find { it.action == 'run.lease-expired' }.before.workerId", equalTo("doomed-worker"))
+                    .body("items.find { it.action == 'run.lease-expired' }.before.attempt", equalTo(1))
+                    .body("items.find { it.action == 'run.lease-expired' }.after.status", equalTo("QUEUED"));
         }
     }
 
