@@ -69,6 +69,10 @@ public class RunCompletion {
     public RunView complete(UUID runId, UUID leaseToken, CompleteRequest request) {
         UUID districtId;
         try (Connection c = dataSource.getConnection()) {
+            UUID alreadyCompleted = queue.completedWith(c, runId, leaseToken);
+            if (alreadyCompleted != null) {
+                return reader.get(alreadyCompleted, runId); // a repeat whose first answer was lost: done already
+            }
             HeldRun run = queue.requireLease(c, runId, leaseToken);
             districtId = run.districtId();
             StagingService.refreshStatistics(c, runId);
@@ -83,7 +87,7 @@ public class RunCompletion {
             Instant now = clock.instant();
             Jdbc.update(c, """
                     UPDATE sync_run SET status = 'STAGED', staged_at = ?, finished_at = ?, counts = ?::jsonb, read_report = ?::jsonb,
-                           lease_token = NULL, lease_expires_at = NULL
+                           completed_lease_token = lease_token, lease_token = NULL, lease_expires_at = NULL
                     WHERE id = ?""", now, now, json(counts), readReportJson(request), runId);
             // Fail-safe checks may fail the run; removal thresholds may hold it. The apply runs once, in a savepoint:
             // if what it would remove crosses a threshold it is rolled back and the run is held for an admin.

@@ -281,14 +281,31 @@ public class RunQueue {
         }
     }
 
+    /** The district of the run if it was already completed or failed with this lease (a repeated call), else null. */
+    public UUID completedWith(Connection c, UUID runId, UUID leaseToken) throws SQLException {
+        if (leaseToken == null) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT district_id FROM sync_run WHERE id = ? AND completed_lease_token = ?")) {
+            Jdbc.bind(ps, runId, leaseToken);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, UUID.class) : null;
+            }
+        }
+    }
+
     public record HeldRun(UUID runId, UUID districtId, RunKind kind) {
     }
 
     public void fail(UUID runId, UUID leaseToken, String error) {
         try (Connection c = dataSource.getConnection()) {
+            if (completedWith(c, runId, leaseToken) != null) {
+                return; // a repeat whose first answer was lost: the run is failed (or was completed) already
+            }
             requireLease(c, runId, leaseToken);
             Jdbc.update(c, """
-                    UPDATE sync_run SET status = 'FAILED', error = ?, finished_at = ?, lease_token = NULL, lease_expires_at = NULL
+                    UPDATE sync_run SET status = 'FAILED', error = ?, finished_at = ?, completed_lease_token = lease_token,
+                           lease_token = NULL, lease_expires_at = NULL
                     WHERE id = ?""", error.replace('\u0000', '\uFFFD'), clock.instant(), runId);
             clearStaged(c, List.of(runId));
         } catch (SQLException e) {

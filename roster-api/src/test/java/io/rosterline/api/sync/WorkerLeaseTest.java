@@ -135,6 +135,37 @@ class WorkerLeaseTest {
     }
 
     @Test
+    void a_completion_repeated_because_its_answer_was_lost_gets_the_run_as_completed_not_a_lost_lease() {
+        try (SyncFixture f = new SyncFixture(db, api.toString(), 30, "oauth2", "ONEROSTER_API")) {
+            UUID run = UUID.fromString(as(Tokens.districtAdmin(f.district)).body(Map.of("kind", "MANUAL_IMPORT"))
+                    .post("/api/v1/districts/" + f.district + "/runs").then().statusCode(202).extract().path("id"));
+            Response claimed = claim("unlucky-worker");
+            claimed.then().statusCode(200).body("runId", equalTo(run.toString()));
+            String lease = claimed.path("leaseToken");
+            as(Tokens.syncWorker()).header("Lease-Token", lease).body(chunk("users-00000", "u-1"))
+                    .post("/api/v1/worker/runs/" + run + "/chunks").then().statusCode(200);
+            as(Tokens.syncWorker()).header("Lease-Token", lease).body(Map.of("readReport", Map.of("errors", 0)))
+                    .post("/api/v1/worker/runs/" + run + "/complete").then().statusCode(200).body("status", equalTo("STAGED"));
+            String stagedAt = as(Tokens.districtAdmin(f.district)).get("/api/v1/districts/" + f.district + "/runs/" + run).path("stagedAt");
+
+            // The worker never saw that answer (roster-api died after committing): it repeats both calls with its lease.
+            as(Tokens.syncWorker()).header("Lease-Token", lease).body(Map.of("readReport", Map.of("errors", 0)))
+                    .post("/api/v1/worker/runs/" + run + "/complete").then().statusCode(200)
+                    .body("status", equalTo("STAGED")).body("stagedAt", equalTo(stagedAt));
+            as(Tokens.syncWorker()).header("Lease-Token", lease).body(Map.of("error", "gave up after the lost answer"))
+                    .post("/api/v1/worker/runs/" + run + "/fail").then().statusCode(204);
+            as(Tokens.districtAdmin(f.district)).get("/api/v1/districts/" + f.district + "/runs/" + run).then().statusCode(200)
+                    .body("status", equalTo("STAGED")).body("error", org.hamcrest.Matchers.nullValue());
+            assertEquals(1, f.count("SELECT count(*) FROM staged_user WHERE run_id = ?", run), "the repeat changed nothing");
+
+            // Any other lease is still refused.
+            as(Tokens.syncWorker()).header("Lease-Token", UUID.randomUUID().toString()).body(Map.of("readReport", Map.of()))
+                    .post("/api/v1/worker/runs/" + run + "/complete").then().statusCode(409);
+            f.sql("UPDATE sync_run SET status = 'FAILED' WHERE id = ?", run);
+        }
+    }
+
+    @Test
     void a_worker_without_a_valid_lease_is_refused_and_others_cannot_use_the_worker_endpoints() {
         as(Tokens.syncWorker()).header("Lease-Token", UUID.randomUUID().toString())
                 .get("/api/v1/worker/runs/" + UUID.randomUUID() + "/source").then().statusCode(404);
