@@ -2,11 +2,8 @@ package io.rosterline.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rosterline.devstack.ManagedProcess;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,28 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * network cut does) in the middle of a run: once while the worker posts chunks, once while roster-api applies. The
  * statements cut off are rolled back whole; the pool opens new connections; the run ends applied, once.
  */
-@ExtendWith(RunningStack.class)
-class DatabaseConnectionDropIT {
+class DatabaseConnectionDropIT extends FaultCase {
 
-    private static ReferenceResult reference;
     private ManagedProcess worker;
-    private LicensedDistrict district;
-
-    @BeforeAll
-    static void referenceFromTheSandbox() {
-        reference = ReferenceResult.fromSandbox();
-    }
-
-    @AfterEach
-    void stopWorkerAndFaults() {
-        Sandbox.clearFaults();
-        if (worker != null && worker.isAlive()) {
-            worker.close();
-        }
-        if (district != null) {
-            Cleanup.unfinishedRuns(district);
-        }
-    }
 
     @Test
     @DisplayName("Given a licensed district, when every database connection is dropped while chunks are posted and again while the run is applied, then nothing is half-written and the district matches the reference, applied once")
@@ -53,7 +31,7 @@ class DatabaseConnectionDropIT {
         UUID run = district.requestSync();
         try (RowLock applyHeld = RowLock.hold("SELECT 1 FROM product WHERE id = ? FOR UPDATE", district.teacherProduct())) {
             Sandbox.faults("{\"delayMs\":300}");
-            worker = Workers.daemon("database-drop");
+            worker = daemonWorker("database-drop");
             Poll.until("the worker posting chunks mid-run", Duration.ofSeconds(90), Duration.ofMillis(50), () -> {
                 JsonNode view = district.run(run);
                 return view.path("status").asText().equals("RUNNING") && WorkerKilledInEachPhaseIT.chunks(run) >= 5

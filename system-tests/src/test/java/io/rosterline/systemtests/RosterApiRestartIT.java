@@ -2,11 +2,8 @@ package io.rosterline.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rosterline.devstack.ManagedProcess;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.Map;
@@ -22,28 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * a completion that never committed is simply sent again); past the lease it is claimed again from a clean start.
  * Before the worker retried that long, a restart of a few seconds ended the run FAILED.
  */
-@ExtendWith(RunningStack.class)
-class RosterApiRestartIT {
+class RosterApiRestartIT extends FaultCase {
 
-    private static ReferenceResult reference;
     private ManagedProcess worker;
-    private LicensedDistrict district;
-
-    @BeforeAll
-    static void referenceFromTheSandbox() {
-        reference = ReferenceResult.fromSandbox();
-    }
-
-    @AfterEach
-    void stopWorkerAndFaults() {
-        Sandbox.clearFaults();
-        if (worker != null && worker.isAlive()) {
-            worker.close();
-        }
-        if (district != null) {
-            Cleanup.unfinishedRuns(district);
-        }
-    }
 
     @Test
     @DisplayName("Given a licensed district, when roster-api is killed while it applies the run and is started again, then nothing of the apply remains, the run is retried and the district matches the reference")
@@ -55,7 +33,7 @@ class RosterApiRestartIT {
         // Held at its first license assignment (the product's row is locked by another session): the apply has promoted
         // the roster and matched the accounts, all uncommitted, when roster-api dies.
         try (RowLock ignored = RowLock.hold("SELECT 1 FROM product WHERE id = ? FOR UPDATE", district.teacherProduct())) {
-            worker = Workers.daemon("api-killed-applying");
+            worker = daemonWorker("api-killed-applying");
             atKill = Poll.until("roster-api applying the run", Duration.ofSeconds(90), Duration.ofMillis(100), () -> {
                 JsonNode view = district.run(run);
                 return view.path("status").asText().equals("RUNNING") && RowLock.someoneWaitsIn("INSERT INTO license_assignment")
@@ -93,7 +71,7 @@ class RosterApiRestartIT {
         district = LicensedDistrict.create("roster-api-killed-posting-chunks", reference);
         Sandbox.faults("{\"delayMs\":300}");
         UUID run = district.requestSync();
-        worker = Workers.daemon("api-killed-posting");
+        worker = daemonWorker("api-killed-posting");
         Map<String, Object> atKill = Poll.until("the worker posting chunks mid-run", Duration.ofSeconds(90), Duration.ofMillis(50), () -> {
             JsonNode view = district.run(run);
             return view.path("status").asText().equals("RUNNING") && WorkerKilledInEachPhaseIT.chunks(run) >= 5

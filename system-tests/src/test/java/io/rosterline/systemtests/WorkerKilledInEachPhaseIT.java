@@ -2,11 +2,8 @@ package io.rosterline.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rosterline.devstack.ManagedProcess;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,36 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * start; killed after it handed the completion to roster-api, roster-api finishes it alone. Either way the district
  * ends exactly as the sandbox's own model says, applied once.
  */
-@ExtendWith(RunningStack.class)
-class WorkerKilledInEachPhaseIT {
+class WorkerKilledInEachPhaseIT extends FaultCase {
 
     private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
     /** The collections whose chunks come last and most: a worker reporting one of them is in the middle of posting. */
     static final Set<String> BULK_COLLECTIONS = Set.of("enrollments", "users");
 
-    private static ReferenceResult reference;
     private ManagedProcess worker;
-    private ManagedProcess freshWorker;
-    private LicensedDistrict district;
-
-    @BeforeAll
-    static void referenceFromTheSandbox() {
-        reference = ReferenceResult.fromSandbox();
-    }
-
-    @AfterEach
-    void stopWorkersAndFaults() {
-        Sandbox.clearFaults();
-        for (ManagedProcess p : new ManagedProcess[]{worker, freshWorker}) {
-            if (p != null && p.isAlive()) {
-                p.close();
-            }
-        }
-        if (district != null) {
-            Cleanup.unfinishedRuns(district);
-        }
-    }
 
     @Test
     @DisplayName("Given a licensed district, when its worker is killed while reading the SIS, then the lease expires, a fresh worker runs it again from a clean start and the district matches the reference")
@@ -64,7 +39,7 @@ class WorkerKilledInEachPhaseIT {
         Sandbox.faults("{\"delayMs\":1500}");
         long requestsBefore = Sandbox.stat("group.oneroster-v1p1");
         UUID run = district.requestSync();
-        worker = Workers.daemon("killed-reading");
+        worker = daemonWorker("killed-reading");
 
         Map<String, Object> atKill = Poll.until("the worker reading the SIS, nothing posted yet", PHASE_TIMEOUT, Duration.ofMillis(50), () -> {
             JsonNode view = district.run(run);
@@ -83,7 +58,7 @@ class WorkerKilledInEachPhaseIT {
         district = LicensedDistrict.create("worker-killed-posting-chunks", reference);
         Sandbox.faults("{\"delayMs\":300}");
         UUID run = district.requestSync();
-        worker = Workers.daemon("killed-posting");
+        worker = daemonWorker("killed-posting");
 
         Map<String, Object> atKill = Poll.until("the worker posting chunks mid-run", PHASE_TIMEOUT, Duration.ofMillis(50), () -> {
             JsonNode view = district.run(run);
@@ -107,7 +82,7 @@ class WorkerKilledInEachPhaseIT {
         // while the worker reads): the completion the worker started waits at the apply's district lock, staged but not
         // yet applied, while the worker is killed.
         try (RowLock ignored = RowLock.hold("SELECT 1 FROM district WHERE id = ? FOR NO KEY UPDATE", district.id())) {
-            worker = Workers.daemon("killed-completing");
+            worker = daemonWorker("killed-completing");
             atKill = Poll.until("roster-api completing the run for the worker", PHASE_TIMEOUT, Duration.ofMillis(100), () -> {
                 JsonNode view = district.run(run);
                 boolean completing = view.path("status").asText().equals("RUNNING")
@@ -134,7 +109,7 @@ class WorkerKilledInEachPhaseIT {
         // The teacher product's row held by another session: the apply has promoted the roster and matched the accounts
         // (uncommitted) and waits at its first license assignment while the worker is killed.
         try (RowLock ignored = RowLock.hold("SELECT 1 FROM product WHERE id = ? FOR UPDATE", district.teacherProduct())) {
-            worker = Workers.daemon("killed-applying");
+            worker = daemonWorker("killed-applying");
             atKill = Poll.until("roster-api applying the run", PHASE_TIMEOUT, Duration.ofMillis(100), () -> {
                 JsonNode view = district.run(run);
                 boolean applying = view.path("status").asText().equals("RUNNING")
@@ -157,7 +132,7 @@ class WorkerKilledInEachPhaseIT {
     private void finishWithAFreshWorker(String caseName, UUID run, String phase, Map<String, Object> atKill) {
         Sandbox.clearFaults();
         long killedAt = System.nanoTime();
-        freshWorker = Workers.daemon(caseName.replace("worker-", "") + "-fresh");
+        ManagedProcess freshWorker = daemonWorker(caseName.replace("worker-", "") + "-fresh");
         JsonNode finished = FaultCaseVerdict.awaitFinished(district, run, RUN_TIMEOUT);
         atKill.put("phase", phase);
         atKill.put("secondsFromKillToFinished", (System.nanoTime() - killedAt) / 1_000_000_000.0);
