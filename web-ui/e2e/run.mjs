@@ -320,6 +320,9 @@ async function main() {
       await button.click();
     }
     await page.getByRole('status', { name: 'No blocking finding left' }).waitFor({ timeout: 15000 });
+    // The account match queue loads from the real API (the sandbox roster usually leaves it empty).
+    await page.getByRole('region', { name: 'People waiting for an account match' })
+      .getByText(/^(No one is waiting|Showing \d+–\d+ of \d+ people waiting)$/).first().waitFor({ timeout: 15000 });
   });
 
   // ---- 10. Schedule: what changes tonight for Harbor, then go live ----------------------------------------------------

@@ -6761,7 +6761,8 @@ export interface components {
          *       "error": null,
          *       "sourceUploadId": null,
          *       "reviewedAt": null,
-         *       "reviewedBy": null
+         *       "reviewedBy": null,
+         *       "sourceCheck": null
          *     }
          */
         Run: {
@@ -6785,6 +6786,8 @@ export interface components {
             /** @description When an admin marked the staged data reviewed. */
             reviewedAt?: components["schemas"]["Instant"];
             reviewedBy?: string;
+            /** @description Set when the fail-safe source checks stopped the run (status FAILED): what changed in the source and whether an admin accepted it (POST .../accept-source-change). */
+            sourceCheck?: components["schemas"]["RunSourceCheck"];
             /** @description The OneRoster CSV upload the run read (CSV districts only). */
             sourceUploadId?: components["schemas"]["UUID"];
             stagedAt?: components["schemas"]["Instant"];
@@ -6905,6 +6908,34 @@ export interface components {
             settings?: {
                 [key: string]: string;
             };
+        };
+        /**
+         * @description Why the fail-safe source checks stopped this run, and whether an admin accepted the change (then the district's next run skips these checks once). Absent on every run the source checks did not stop.
+         * @example {
+         *       "changes": [
+         *         {
+         *           "check": "COLUMNS",
+         *           "column": "email",
+         *           "text": "The source's users no longer carry email: 1480 of the 1500 that had it would lose it, so the email column seems to be missing or renamed since the last good run."
+         *         }
+         *       ],
+         *       "failedAt": "2026-11-24T08:12:03Z",
+         *       "accepted": true,
+         *       "acceptedBy": "harbor-admin",
+         *       "acceptedAt": "2026-11-24T15:40:00Z",
+         *       "usedByRunId": null
+         *     }
+         */
+        RunSourceCheck: {
+            /** @description True once an admin accepted the change. */
+            accepted?: boolean;
+            acceptedAt?: components["schemas"]["Instant"];
+            acceptedBy?: string;
+            /** @description Each change the checks found, in the order they were judged. */
+            changes?: components["schemas"]["SourceCheckChange"][];
+            failedAt?: components["schemas"]["Instant"];
+            /** @description The run that skipped the checks thanks to the acceptance; null while it has not been used. */
+            usedByRunId?: components["schemas"]["UUID"];
         };
         /** @enum {string} */
         RunStatus: "QUEUED" | "RUNNING" | "STAGED" | "APPLIED" | "FAILED" | "SUPERSEDED" | "HELD" | "DISCARDED" | "SHADOWED";
@@ -7271,6 +7302,18 @@ export interface components {
             reason?: string;
             runId?: components["schemas"]["UUID"];
         };
+        /** @description One change the source checks found, in plain words; check is null only for a reason in a wording this version does not know. */
+        SourceCheckChange: {
+            check?: components["schemas"]["SourceCheckKind"];
+            /** @description The column that seems missing or renamed (COLUMNS only), as the OneRoster field. */
+            column?: string;
+            text?: string;
+        };
+        /**
+         * @description COLUMNS: a column the roster has is (nearly) empty in the export, i.e. missing or renamed; ENCODING: the export's text encoding changed; SIZE: a record type is far smaller than the last good run.
+         * @enum {string}
+         */
+        SourceCheckKind: "COLUMNS" | "ENCODING" | "SIZE";
         /**
          * @description How the district's single sign-on names people: the email domain (emails must end in @domain) and a regular
          *     expression every login must match. Either may be null (not checked).

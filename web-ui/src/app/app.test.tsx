@@ -128,6 +128,57 @@ describe('App shell', () => {
     expect(screen.queryByRole('status', { name: 'View only' })).not.toBeInTheDocument();
   });
 
+  it('given an integrator, when they open a run the source checks stopped and the account match queue, then both are read-only; a district admin gets the actions', async () => {
+    harborApi();
+    const integratorMe: Schemas['Me'] = { ...harborAdminMe, actor: 'harbor-integrator', roles: ['integrator'] };
+    let me: Schemas['Me'] = integratorMe;
+    const stopped: Schemas['Run'] = {
+      id: '6a7b8c9d-0000-4000-8000-000000000009',
+      districtId: HARBOR.id,
+      kind: 'NIGHTLY',
+      trigger: 'schedule',
+      status: 'FAILED',
+      createdAt: '2026-11-24T08:00:00Z',
+      sourceCheck: { changes: [{ check: 'SIZE', text: 'The source now has 1 active schools, under 50 % of the 3 of the last good run.' }], accepted: false },
+    };
+    const review: Schemas['AccountReview'] = {
+      id: '5c1d2e3f-4a5b-4c6d-8e7f-000000000009',
+      person: { sourcedId: 'stu-000777', givenName: 'Ana', familyName: 'Lopez', role: 'student' },
+      kind: 'REISSUED_SOURCED_ID',
+      detail: 'Probably the same person with a re-issued sourcedId.',
+      candidates: [{ id: '0b7c2f4e-1a3d-4e5f-8a9b-0c1d2e3f4a5b', sourcedId: 'stu-000123', givenName: 'Ana', familyName: 'Lopez', active: false }],
+      status: 'OPEN',
+    };
+    server.use(
+      http.get('/api/v1/me', ({ response }) => response(200).json(me)),
+      http.get('/api/v1/districts/{districtId}/runs', ({ response }) => response(200).json({ items: [stopped], page: 0, size: 10, total: 1 })),
+      http.get('/api/v1/districts/{districtId}/runs/{runId}', ({ response }) => response(200).json(stopped)),
+      http.get('/api/v1/districts/{districtId}/readiness', ({ response }) => response(200).json({ done: true, findings: [] })),
+      http.get('/api/v1/districts/{districtId}/account-merges', ({ response }) => response(200).json({ items: [], page: 0, size: 10, total: 0 })),
+      http.get('/api/v1/districts/{districtId}/account-reviews', ({ response }) => response(200).json({ items: [review], page: 0, size: 10, total: 1 })),
+      // The imports route's "why" lookup lists the products.
+      http.get('/api/v1/products', ({ response }) => response(200).json([])),
+    );
+    const integrator = { name: 'Harbor Integrator', roles: ['integrator'], districts: [HARBOR.id] };
+    const first = await renderRoutes(routes, `/districts/${HARBOR.id}/imports`, integrator);
+    expect(await screen.findByText(/Your SIS export is much smaller than at the last good import/)).toBeInTheDocument();
+    expect(await screen.findByText(/a district admin can accept it here/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Accept the change and import again' })).not.toBeInTheDocument();
+    first.unmount();
+    const second = await renderRoutes(routes, `/districts/${HARBOR.id}/readiness`, integrator);
+    expect(await screen.findByRole('article', { name: 'Ana Lopez' })).toHaveTextContent('A district admin decides which account is theirs');
+    expect(screen.queryByRole('button', { name: /^Link Ana Lopez/ })).not.toBeInTheDocument();
+    second.unmount();
+
+    me = harborAdminMe;
+    const third = await renderRoutes(routes, `/districts/${HARBOR.id}/imports`, harborAdmin);
+    expect(await screen.findByRole('button', { name: 'Accept the change and import again' })).toBeInTheDocument();
+    third.unmount();
+    await renderRoutes(routes, `/districts/${HARBOR.id}/readiness`, harborAdmin);
+    expect(await screen.findByRole('button', { name: 'Link Ana Lopez to the account of Ana Lopez (stu-000123)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'None of these is Ana Lopez: create a new account' })).toBeInTheDocument();
+  });
+
   it('given every checklist step is built, when the admin opens sticky licenses by its link, then that screen loads, not a placeholder', async () => {
     harborApi();
     server.use(

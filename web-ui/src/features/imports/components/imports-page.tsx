@@ -11,7 +11,7 @@ import { RunDetail } from './run-detail';
 import { RunHistory } from './run-history';
 
 /** Step 7: import from the SIS, review what changes and the license plan, then Sync Licenses. ?run= picks the run shown. */
-export function ImportsPage() {
+export function ImportsPage({ canEdit = false }: { canEdit?: boolean }) {
   const { id, timezone } = useCurrentDistrict();
   const [params, setParams] = useSearchParams();
   const latest = useRuns(id, 0, 1);
@@ -59,7 +59,7 @@ export function ImportsPage() {
           </Alert>
         )}
         {runId ? (
-          <RunDetail key={runId} districtId={id} runId={runId} timezone={timezone} />
+          <RunDetail key={runId} districtId={id} runId={runId} timezone={timezone} canEdit={canEdit} onShowRun={show} />
         ) : (
           !latest.isPending && (
             <EmptyState

@@ -12,6 +12,7 @@ import { HoldReview } from './hold-review';
 import { LicensePlan } from './license-plan';
 import { MarkReviewed } from './mark-reviewed';
 import { RunClasses } from './run-classes';
+import { SourceCheckReview } from './source-check-review';
 import { KIND_LABELS, statusOf } from '@/lib/run-labels';
 
 const COLLECTIONS: Record<string, string> = {
@@ -25,18 +26,43 @@ const COLLECTIONS: Record<string, string> = {
 };
 
 /** One run: live progress while it runs (polled, no refresh needed), then what it staged, the license plan and Sync Licenses. */
-export function RunDetail({ districtId, runId, timezone }: { districtId: string; runId: string; timezone?: string }) {
+export function RunDetail({
+  districtId,
+  runId,
+  timezone,
+  canEdit = false,
+  onShowRun,
+}: {
+  districtId: string;
+  runId: string;
+  timezone?: string;
+  /** District admins and support act on the run; integrators read it (the API's role policy). */
+  canEdit?: boolean;
+  onShowRun: (runId: string) => void;
+}) {
   const run = useRun(districtId, runId);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="run-title">
       <QueryState query={run} loadingLabel="Loading the import…">
-        {(r) => <RunView districtId={districtId} run={r} timezone={timezone} />}
+        {(r) => <RunView districtId={districtId} run={r} timezone={timezone} canEdit={canEdit} onShowRun={onShowRun} />}
       </QueryState>
     </Paper>
   );
 }
 
-function RunView({ districtId, run, timezone }: { districtId: string; run: Run; timezone?: string }) {
+function RunView({
+  districtId,
+  run,
+  timezone,
+  canEdit,
+  onShowRun,
+}: {
+  districtId: string;
+  run: Run;
+  timezone?: string;
+  canEdit: boolean;
+  onShowRun: (runId: string) => void;
+}) {
   const runId = run.id!;
   const status = statusOf(run.status);
   const staged = hasStaged(run.status);
@@ -93,7 +119,8 @@ function RunView({ districtId, run, timezone }: { districtId: string; run: Run; 
         </Stack>
       )}
 
-      {run.status === 'FAILED' && (
+      {/* A run the source checks stopped is explained, with its way out, by SourceCheckReview instead. */}
+      {run.status === 'FAILED' && !run.sourceCheck && (
         <Alert color="red" title="The import failed" role="alert">
           {run.error ?? 'Rosterline could not finish reading your SIS.'} Fix the cause, then start a new import.
         </Alert>
@@ -118,6 +145,8 @@ function RunView({ districtId, run, timezone }: { districtId: string; run: Run; 
           A nightly dry run while the district is still setting up: it shows what a sync would do and changes nothing.
         </Alert>
       )}
+
+      <SourceCheckReview districtId={districtId} run={run} canEdit={canEdit} timezone={timezone} onImportStarted={onShowRun} />
 
       <HoldReview districtId={districtId} run={run} timezone={timezone} />
 

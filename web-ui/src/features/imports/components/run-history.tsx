@@ -9,6 +9,7 @@ import { KIND_LABELS, statusOf } from '@/lib/run-labels';
 import { useRuns } from '../api/get-runs';
 import { useRestoreRun } from '../api/restore-run';
 import type { CollectionCounts, Run } from '../api/types';
+import { explainChanges } from './source-check-review';
 
 const PAGE_SIZE = 10;
 
@@ -102,10 +103,18 @@ export function RunHistory({
                           <Badge variant="light" color={statusOf(r.status).color}>
                             {statusOf(r.status).label}
                           </Badge>
-                          {r.error && (
+                          {/* A run the source checks stopped says so plainly; its detail and way out are in the run's view. */}
+                          {r.sourceCheck ? (
                             <Text size="xs" c="red" maw={320}>
-                              {r.error}
+                              Stopped: {explainChanges(r.sourceCheck.changes ?? []).join(' ')}
+                              {r.sourceCheck.accepted ? ' The change was accepted.' : ''}
                             </Text>
+                          ) : (
+                            r.error && (
+                              <Text size="xs" c="red" maw={320}>
+                                {r.error}
+                              </Text>
+                            )
                           )}
                         </Table.Td>
                         <Table.Td>{r.counts ? `${changes} records` : '—'}</Table.Td>

@@ -14,6 +14,7 @@ import { useAccountMerges } from '../api/get-account-merges';
 import { useReadiness, type Finding, type FindingRecord } from '../api/get-readiness';
 import { useLinkAccounts } from '../api/link-accounts';
 import { useUndoAccountMerge } from '../api/undo-account-merge';
+import { AccountReviews } from './account-reviews';
 
 const MERGES_PAGE = 10;
 
@@ -30,8 +31,8 @@ const mergeable = (r: FindingRecord): Mergeable | null => {
 };
 
 /** Step 8: duplicates, conflicts and gaps before going live, each with its suggested fix and the bulk actions. */
-export function ReadinessPage() {
-  const { id } = useCurrentDistrict();
+export function ReadinessPage({ canEdit = false }: { canEdit?: boolean }) {
+  const { id, timezone } = useCurrentDistrict();
   const readiness = useReadiness(id);
   return (
     <>
@@ -64,6 +65,7 @@ export function ReadinessPage() {
                 </Text>
                 {findings.length === 0 ? (
                   <EmptyState
+                    order={2}
                     title="Nothing to review"
                     message="No duplicates, no accounts in another format, no enrollments pointing nowhere, no classes without a teacher."
                   />
@@ -74,6 +76,7 @@ export function ReadinessPage() {
             );
           }}
         </QueryState>
+        <AccountReviews districtId={id} canEdit={canEdit} timezone={timezone} />
         <MergeHistory districtId={id} />
       </Stack>
     </>

@@ -193,9 +193,7 @@ public class SafetyGate {
         if (reasons.isEmpty()) {
             return null;
         }
-        return String.join(" ", reasons) + " The run was stopped so that this does not turn into mass removals; nothing was "
-                + "applied. Check that the export is complete and unchanged and run again, or, if the change is intended, accept it "
-                + "(POST .../runs/{runId}/accept-source-change) and run again.";
+        return String.join(" ", reasons) + RunSourceCheck.ADVICE;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.rosterline.api.common.PageResult;
 import io.rosterline.api.common.ProblemException;
 import io.rosterline.api.district.District;
+import io.rosterline.api.safety.RunSourceCheck;
 import io.rosterline.api.sync.SyncDtos.RunProgress;
 import io.rosterline.api.sync.SyncDtos.RunView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +31,13 @@ import java.util.UUID;
 public class RunReader {
 
     private static final String COLUMNS = """
-            id, district_id, kind, trigger_source, status, requested_by, attempt, created_at, started_at, staged_at,
+            sync_run.id, sync_run.district_id, kind, trigger_source, status, requested_by, attempt, created_at, started_at, staged_at,
             applied_at, finished_at, progress, counts, plan_summary, apply_report, read_report, error, source_upload_id,
-            reviewed_at, reviewed_by""";
+            reviewed_at, reviewed_by,
+            sc.reason AS source_check_reason, sc.failed_at AS source_check_failed_at, sc.accepted_by AS source_check_accepted_by,
+            sc.accepted_at AS source_check_accepted_at, sc.consumed_by_run AS source_check_used_by""";
+    /** The run with what the fail-safe source checks stored about it, if they stopped it. */
+    private static final String FROM = " FROM sync_run LEFT JOIN run_source_check sc ON sc.run_id = sync_run.id ";
 
     @Inject
     AgroalDataSource dataSource;
@@ -41,7 +46,7 @@ public class RunReader {
 
     public RunView get(UUID districtId, UUID runId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sync_run WHERE id = ? AND district_id = ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + "WHERE sync_run.id = ? AND sync_run.district_id = ?")) {
             ps.setObject(1, runId);
             ps.setObject(2, districtId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -67,8 +72,8 @@ public class RunReader {
                 }
             }
             List<RunView> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM sync_run WHERE district_id = ? ORDER BY created_at DESC, id LIMIT ? OFFSET ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM
+                    + "WHERE sync_run.district_id = ? ORDER BY created_at DESC, sync_run.id LIMIT ? OFFSET ?")) {
                 ps.setObject(1, districtId);
                 ps.setInt(2, size);
                 ps.setLong(3, (long) page * size);
@@ -95,7 +100,10 @@ public class RunReader {
                 Jdbc.instant(rs.getTimestamp("staged_at")), Jdbc.instant(rs.getTimestamp("applied_at")), finished, duration,
                 progress(progress), json(rs.getString("counts")), json(rs.getString("plan_summary")),
                 json(rs.getString("apply_report")), json(rs.getString("read_report")), rs.getString("error"),
-                rs.getObject("source_upload_id", UUID.class), Jdbc.instant(rs.getTimestamp("reviewed_at")), rs.getString("reviewed_by"));
+                rs.getObject("source_upload_id", UUID.class), Jdbc.instant(rs.getTimestamp("reviewed_at")), rs.getString("reviewed_by"),
+                RunSourceCheck.of(rs.getString("source_check_reason"), Jdbc.instant(rs.getTimestamp("source_check_failed_at")),
+                        rs.getString("source_check_accepted_by"), Jdbc.instant(rs.getTimestamp("source_check_accepted_at")),
+                        rs.getObject("source_check_used_by", UUID.class)));
     }
 
     static RunProgress progress(JsonNode node) {

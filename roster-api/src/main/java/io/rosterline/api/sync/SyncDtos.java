@@ -41,14 +41,17 @@ public final class SyncDtos {
              "planSummary":null,"applyReport":null,
              "readReport":{"read":{"orgs":12,"users":170000,"enrollments":912000},"errors":0,"warnings":3,"firstErrors":[],
                            "firstWarnings":["users/u-1: role 'Student' read as student"]},
-             "error":null,"sourceUploadId":null,"reviewedAt":null,"reviewedBy":null}""")
+             "error":null,"sourceUploadId":null,"reviewedAt":null,"reviewedBy":null,"sourceCheck":null}""")
     public record RunView(UUID id, UUID districtId, RunKind kind, String trigger, RunStatus status, String requestedBy,
                           int attempt, Instant createdAt, Instant startedAt, Instant stagedAt, Instant appliedAt,
                           Instant finishedAt, Double durationSeconds, RunProgress progress, JsonNode counts,
                           JsonNode planSummary, JsonNode applyReport, JsonNode readReport, String error,
                           @Schema(description = "The OneRoster CSV upload the run read (CSV districts only).") UUID sourceUploadId,
                           @Schema(description = "When an admin marked the staged data reviewed.") Instant reviewedAt,
-                          String reviewedBy) {
+                          String reviewedBy,
+                          @Schema(description = "Set when the fail-safe source checks stopped the run (status FAILED): what changed "
+                                  + "in the source and whether an admin accepted it (POST .../accept-source-change).")
+                          io.rosterline.api.safety.RunSourceCheck sourceCheck) {
     }
 
     @Schema(name = "ClaimRequest", description = "A worker asks for one due run.", example = "{\"workerId\":\"sync-worker-7f9c\"}")

@@ -16,7 +16,10 @@ import static io.rosterline.api.support.Api.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,7 +84,19 @@ class SourceChecksTest {
                     .body("status", equalTo("FAILED"))
                     .body("error", containsString("The source's users no longer carry email: " + emails + " of the " + emails
                             + " that had it would lose it, so the email column seems to be missing or renamed since the last good run."))
-                    .body("error", containsString("accept-source-change"));
+                    .body("error", containsString("accept-source-change"))
+                    // The run says on its own that the source checks stopped it, which check and what changed, not accepted yet.
+                    .body("sourceCheck.changes.size()", equalTo(1))
+                    .body("sourceCheck.changes[0].check", equalTo("COLUMNS"))
+                    .body("sourceCheck.changes[0].column", equalTo("email"))
+                    .body("sourceCheck.changes[0].text", equalTo("The source's users no longer carry email: " + emails + " of the "
+                            + emails + " that had it would lose it, so the email column seems to be missing or renamed since the last good run."))
+                    .body("sourceCheck.failedAt", notNullValue())
+                    .body("sourceCheck.accepted", equalTo(false))
+                    .body("sourceCheck.acceptedBy", nullValue())
+                    .body("sourceCheck.usedByRunId", nullValue());
+            as(admin).get(base(f) + "/runs").then().statusCode(200)
+                    .body("items.find { it.id == '" + drifted + "' }.sourceCheck.changes[0].check", equalTo("COLUMNS"));
             assertEquals(roster, f.strings(ROSTER, f.district, f.district, f.district), "the roster is unchanged");
             assertEquals(assignments, f.strings(ASSIGNMENTS, f.district), "every license assignment is unchanged");
             assertEquals(holders, f.holders(f.studentProduct, "ROSTERED"));
@@ -98,6 +113,7 @@ class SourceChecksTest {
             // Only a run the checks stopped can be accepted, by an admin, once.
             UUID applied = UUID.fromString(f.strings("SELECT id::text FROM sync_run WHERE district_id = ? AND status = 'APPLIED'", f.district)
                     .iterator().next());
+            as(admin).get(base(f) + "/runs/" + applied).then().statusCode(200).body("sourceCheck", nullValue());
             as(admin).post(base(f) + "/runs/" + applied + "/accept-source-change").then().statusCode(409);
             as(admin).post(base(f) + "/runs/" + UUID.randomUUID() + "/accept-source-change").then().statusCode(404);
             as(Tokens.integrator(f.district)).post(base(f) + "/runs/" + again + "/accept-source-change").then().statusCode(403);
@@ -105,11 +121,20 @@ class SourceChecksTest {
                     .body("runId", equalTo(again.toString())).body("acceptedAt", notNullValue())
                     .body("acceptedBy", equalTo("admin-" + f.district.toString().substring(0, 8)));
             as(admin).post(base(f) + "/runs/" + again + "/accept-source-change").then().statusCode(409);
+            // Integrators read who accepted it on the run itself.
+            as(Tokens.integrator(f.district)).get(base(f) + "/runs/" + again).then().statusCode(200)
+                    .body("sourceCheck.accepted", equalTo(true))
+                    .body("sourceCheck.acceptedBy", equalTo("admin-" + f.district.toString().substring(0, 8)))
+                    .body("sourceCheck.acceptedAt", notNullValue())
+                    .body("sourceCheck.usedByRunId", nullValue());
+            as(admin).get(base(f) + "/runs/" + drifted).then().statusCode(200).body("sourceCheck.accepted", equalTo(false));
             assertEquals(1, f.count("SELECT count(*) FROM audit_event WHERE district_id = ? AND action = 'run.source-change.accepted'", f.district));
 
             // The district meant it: the next run is applied (the email column is empty now), and the one after is judged again.
             UUID accepted = sync(f);
-            as(admin).get(base(f) + "/runs/" + accepted).then().statusCode(200).body("status", equalTo("APPLIED"));
+            as(admin).get(base(f) + "/runs/" + accepted).then().statusCode(200).body("status", equalTo("APPLIED"))
+                    .body("sourceCheck", nullValue());
+            as(admin).get(base(f) + "/runs/" + again).then().statusCode(200).body("sourceCheck.usedByRunId", equalTo(accepted.toString()));
             assertEquals(0, f.count("SELECT count(*) FROM roster_user WHERE district_id = ? AND email IS NOT NULL", f.district));
             assertEquals(holders, f.holders(f.studentProduct, "ROSTERED"), "the licenses did not depend on the emails");
             f.sis.faults().renamedFields.clear();
@@ -133,7 +158,11 @@ class SourceChecksTest {
                     .body("error", containsString(" active courses, under 50 % of the "))
                     .body("error", containsString(" active classes, under 50 % of the "))
                     .body("error", containsString(" active users, under 50 % of the "))
-                    .body("error", containsString(" active enrollments, under 50 % of the " + enrollments + " of the last good run"));
+                    .body("error", containsString(" active enrollments, under 50 % of the " + enrollments + " of the last good run"))
+                    .body("sourceCheck.changes.check", hasItem("SIZE"))
+                    .body("sourceCheck.changes.find { it.check == 'SIZE' }.text",
+                            startsWith("The source now has 1 active schools, under 50 % of the 3 of the last good run"))
+                    .body("sourceCheck.changes.find { it.check == 'SIZE' }.text", not(containsString("accept-source-change")));
             assertEquals(enrollments, f.count("SELECT count(*) FROM roster_enrollment WHERE district_id = ? AND status = 'active'", f.district));
             assertEquals(0, f.count(STAGED, run, run, run, run, run, run));
         }
@@ -158,7 +187,11 @@ class SourceChecksTest {
                     .body("error", containsString("The source's text arrives in another encoding: " + users + " users changed familyName "
                             + "into its UTF-8 bytes read as Latin-1 ("))
                     .body("error", containsString("\u00e9 became "))
-                    .body("error", containsString("\u00c3\u00a9), so the export's file encoding seems to have changed"));
+                    .body("error", containsString("\u00c3\u00a9), so the export's file encoding seems to have changed"))
+                    .body("sourceCheck.changes.check", hasItem("ENCODING"))
+                    .body("sourceCheck.changes.find { it.check == 'ENCODING' }.text", startsWith("The source's text arrives in another "
+                            + "encoding: " + users + " users changed familyName"))
+                    .body("sourceCheck.accepted", equalTo(false));
             assertEquals(roster, f.strings(ROSTER, f.district, f.district, f.district));
             assertEquals(assignments, f.strings(ASSIGNMENTS, f.district));
             assertEquals(0, f.count(STAGED, run, run, run, run, run, run));
