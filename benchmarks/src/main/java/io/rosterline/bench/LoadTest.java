@@ -93,6 +93,11 @@ final class LoadTest {
             double withLoad;
             try {
                 withLoad = bench.syncOnce(apiUrl, browsed, classpath, size, "sync, " + admins + " admins", load::start);
+            } catch (RuntimeException failed) {
+                // What the admins saw is still worth reading; no load.json is written for a sync that did not apply.
+                load.stop();
+                perEndpoint(load);
+                throw failed;
             } finally {
                 load.stop();
             }
@@ -196,21 +201,10 @@ final class LoadTest {
     private void report(Load load, long enrollments, double withLoad, double withoutLoad) throws Exception {
         List<Long> all = new ArrayList<>();
         long errorCount = 0;
-        Map<String, Object> perEndpoint = new LinkedHashMap<>();
-        System.out.printf("%-3s %-62s %9s %7s %9s%n", size.name(), "endpoint", "requests", "errors", "p95 ms");
+        Map<String, Object> perEndpoint = perEndpoint(load);
         for (String page : ENDPOINTS) {
-            String template = template(page);
-            List<Long> times = new ArrayList<>(load.micros.get(template));
-            List<String> errs = new ArrayList<>(load.errors.get(template));
-            all.addAll(times);
-            errorCount += errs.size();
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("requests", times.size());
-            line.put("errors", errs.size());
-            line.put("p95Ms", percentileMs(times, 95));
-            perEndpoint.put(template, line);
-            System.out.printf("%-3s %-62s %9d %7d %9.1f%s%n", size.name(), template, times.size(), errs.size(), percentileMs(times, 95),
-                    errs.isEmpty() ? "" : "   first error: " + errs.get(0));
+            all.addAll(load.micros.get(template(page)));
+            errorCount += load.errors.get(template(page)).size();
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("measuredAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -232,6 +226,25 @@ final class LoadTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, JSON.writeValueAsString(result) + "\n");
         System.out.println(size.name() + "   wrote " + out);
+    }
+
+    /** Requests, errors and p95 per endpoint template, printed as a table. */
+    private Map<String, Object> perEndpoint(Load load) {
+        Map<String, Object> perEndpoint = new LinkedHashMap<>();
+        System.out.printf("%-3s %-62s %9s %7s %9s%n", size.name(), "endpoint", "requests", "errors", "p95 ms");
+        for (String page : ENDPOINTS) {
+            String template = template(page);
+            List<Long> times = new ArrayList<>(load.micros.get(template));
+            List<String> errs = new ArrayList<>(load.errors.get(template));
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("requests", times.size());
+            line.put("errors", errs.size());
+            line.put("p95Ms", percentileMs(times, 95));
+            perEndpoint.put(template, line);
+            System.out.printf("%-3s %-62s %9d %7d %9.1f%s%n", size.name(), template, times.size(), errs.size(), percentileMs(times, 95),
+                    errs.isEmpty() ? "" : "   first error: " + errs.get(0));
+        }
+        return perEndpoint;
     }
 
     /** Nearest-rank percentile in milliseconds, one decimal. */
