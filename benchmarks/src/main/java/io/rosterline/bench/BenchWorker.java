@@ -1,16 +1,30 @@
 package io.rosterline.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import io.rosterline.sync.engine.HttpWorkerApi;
 import io.rosterline.sync.engine.SyncEngine;
 
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The worker process of the benchmark: the real sync engine, run once; prints its outcome and its peak RSS. */
+/**
+ * The worker process of the benchmark: the real sync engine, run once; prints its outcome, its peak RSS and its peak
+ * live heap (the most heap still in use after any collection: what the run really holds, unlike RSS, which grows with
+ * whatever the collector chose to commit).
+ */
 public final class BenchWorker {
+
+    private static final AtomicLong PEAK_LIVE_HEAP = new AtomicLong();
 
     public static void main(String[] args) {
         try {
+            trackLiveHeap();
             run(args);
         } catch (Throwable t) {
             t.printStackTrace();
@@ -26,6 +40,30 @@ public final class BenchWorker {
         boolean ok = !outcomes.isEmpty() && outcomes.stream().allMatch(SyncEngine.Outcome::succeeded);
         outcomes.forEach(o -> System.err.println("run " + o.claim().runId() + " " + (o.succeeded() ? "ok" : o.error())));
         System.out.println("PEAK_RSS_KB=" + Benchmark.peakRssKb(Path.of("/proc/self/status")));
+        System.out.println("PEAK_LIVE_HEAP_KB=" + PEAK_LIVE_HEAP.get() / 1024);
         System.exit(ok ? 0 : 1);
+    }
+
+    /** Heap in use after each collection, summed over the heap pools; the maximum is kept. */
+    private static void trackLiveHeap() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!(gc instanceof NotificationEmitter emitter)) {
+                continue;
+            }
+            emitter.addNotificationListener((notification, handback) -> {
+                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                    return;
+                }
+                var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                long used = 0;
+                for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                        MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                        used += after == null ? 0 : after.getUsed();
+                    }
+                }
+                PEAK_LIVE_HEAP.accumulateAndGet(used, Math::max);
+            }, null, null);
+        }
     }
 }

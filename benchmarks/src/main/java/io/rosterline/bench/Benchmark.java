@@ -49,7 +49,7 @@ import java.util.function.Consumer;
 public final class Benchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PG = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String PG = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
     /** Enrollments per student in the sandbox district (students' 6-8 classes plus the teachers' seats). */
     private static final double ENROLLMENTS_PER_STUDENT = 7.4;
 
@@ -59,53 +59,56 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         String apiJar = args[0];
         String classpath = args[1];
-        List<Size> sizes = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
-            for (String s : args[i].split("\\s+")) {
-                sizes.add(switch (s.toUpperCase(Locale.ROOT)) {
-                    case "S" -> new Size("S", 10_000);
-                    case "M" -> new Size("M", 100_000);
-                    case "L" -> new Size("L", 1_000_000);
-                    case "XL" -> new Size("XL", 8_000_000);
-                    default -> throw new IllegalArgumentException("sizes are S, M, L, XL");
-                });
-            }
+            words.addAll(List.of(args[i].trim().split("\\s+")));
+        }
+        if (!words.isEmpty() && words.get(0).equalsIgnoreCase("load")) {
+            // benchmarks/run load [size]: the admins' load test during one sync (L unless a size follows).
+            Size size = words.size() > 1 ? size(words.get(1)) : size("L");
+            new LoadTest(new Benchmark(), size, apiJar, classpath, Integer.getInteger("bench.admins", 50)).run();
+            System.exit(0);
+        }
+        List<Size> sizes = new ArrayList<>();
+        for (String s : words) {
+            sizes.add(size(s));
         }
         System.out.printf("%-3s %-13s %10s %10s %12s %10s%n", "", "step", "seconds", "records", "records/s", "notes");
         for (Size size : sizes) {
             new Benchmark().run(size, apiJar, classpath);
         }
+        // The connectors' fault-tolerance timer is a non-daemon thread: without this the JVM outlives the benchmark.
+        System.exit(0);
     }
 
-    private KeyPair keys;
+    static Size size(String name) {
+        return switch (name.toUpperCase(Locale.ROOT)) {
+            case "S" -> new Size("S", 10_000);
+            case "M" -> new Size("M", 100_000);
+            case "L" -> new Size("L", 1_000_000);
+            case "XL" -> new Size("XL", 8_000_000);
+            default -> throw new IllegalArgumentException("sizes are S, M, L, XL");
+        };
+    }
+
+    static int students(Size size) {
+        return (int) Math.max(50, Math.round(size.enrollments() / ENROLLMENTS_PER_STUDENT));
+    }
+
+    KeyPair keys;
+    /** The last run syncOnce applied, as roster-api reports it. */
+    JsonNode lastRun;
 
     void run(Size size, String apiJar, String classpath) throws Exception {
-        keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-        int students = (int) Math.max(50, Math.round(size.enrollments() / ENROLLMENTS_PER_STUDENT));
-        String db = "rosterline_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        exec(PG + "postgres", "CREATE DATABASE " + db);
-        String slowMs = System.getProperty("bench.logSlowStatementsMs");
-        if (slowMs != null) {
-            // Profiling aid: PostgreSQL logs every statement of this database slower than the given milliseconds.
-            exec(PG + "postgres", "ALTER DATABASE " + db + " SET log_min_duration_statement = " + Integer.parseInt(slowMs));
-        }
+        keys = newKeys();
+        int students = students(size);
+        String db = createDatabase();
         UUID district = UUID.randomUUID();
         Process api = null;
         try (SandboxSis sis = SandboxSis.start(SandboxSis.Config.defaults().students(students).threads(4))) {
             int port = freePort();
             String apiUrl = "http://127.0.0.1:" + port;
-            ProcessBuilder apiProcess = new ProcessBuilder("java", "-Xmx512m", "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.datasource.jdbc.url=" + PG + db, "-Dquarkus.oidc.auth-server-url=",
-                    "-Dquarkus.oidc.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
-                    "-Dquarkus.log.level=WARN", "-Drosterline.sftp.port=0",
-                    // The sandbox listens on the loopback, which the production rules refuse as an SIS address.
-                    "-Drosterline.credentials.allow-private-addresses=true",
-                    "-jar", apiJar).redirectErrorStream(true).redirectOutput(Path.of("benchmarks", "target", "roster-api-" + size.name() + ".log").toFile());
-            // A throw-away AES key per run for the stored SIS secret (production takes it from a Kubernetes Secret).
-            byte[] credentialsKey = new byte[32];
-            new java.security.SecureRandom().nextBytes(credentialsKey);
-            apiProcess.environment().put("ROSTERLINE_CREDENTIALS_KEY", Base64.getEncoder().encodeToString(credentialsKey));
-            api = apiProcess.start();
+            api = startApi(apiJar, db, port, size.name());
             waitReady(apiUrl + "/q/health/ready");
             long records = seed(PG + db, district, sis);
             connect(apiUrl, district, sis);
@@ -130,16 +133,57 @@ public final class Benchmark {
                 api.destroy();
                 api.waitFor();
             }
-            if (Boolean.getBoolean("bench.keepDatabase")) {
-                System.out.println(size.name() + "   kept database " + db + " for inspection");
-            } else {
-                exec(PG + "postgres", "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-            }
+            dropDatabase(db, size.name());
+        }
+    }
+
+    /** A fresh database for one size (the caller drops it, see {@link #dropDatabase}). */
+    static String createDatabase() throws Exception {
+        String db = "rosterline_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        exec(PG + "postgres", "CREATE DATABASE " + db);
+        String slowMs = System.getProperty("bench.logSlowStatementsMs");
+        if (slowMs != null) {
+            // Profiling aid: PostgreSQL logs every statement of this database slower than the given milliseconds.
+            exec(PG + "postgres", "ALTER DATABASE " + db + " SET log_min_duration_statement = " + Integer.parseInt(slowMs));
+        }
+        return db;
+    }
+
+    static void dropDatabase(String db, String label) throws Exception {
+        if (Boolean.getBoolean("bench.keepDatabase")) {
+            System.out.println(label + "   kept database " + db + " for inspection");
+        } else {
+            exec(PG + "postgres", "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        }
+    }
+
+    /** roster-api as its own JVM on the given database, with this run's token key; its log in benchmarks/target. */
+    Process startApi(String apiJar, String db, int port, String logName) throws IOException {
+        keys = keys != null ? keys : newKeys();
+        ProcessBuilder apiProcess = new ProcessBuilder("java", "-Xmx512m", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=" + PG + db, "-Dquarkus.oidc.auth-server-url=",
+                "-Dquarkus.oidc.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                "-Dquarkus.log.level=WARN", "-Drosterline.sftp.port=0",
+                // The sandbox listens on the loopback, which the production rules refuse as an SIS address.
+                "-Drosterline.credentials.allow-private-addresses=true",
+                "-jar", apiJar).redirectErrorStream(true).redirectOutput(Path.of("benchmarks", "target", "roster-api-" + logName + ".log").toFile());
+        // A throw-away AES key per run for the stored SIS secret (production takes it from a Kubernetes Secret).
+        byte[] credentialsKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(credentialsKey);
+        apiProcess.environment().put("ROSTERLINE_CREDENTIALS_KEY", Base64.getEncoder().encodeToString(credentialsKey));
+        return apiProcess.start();
+    }
+
+    private static KeyPair newKeys() {
+        try {
+            return KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     /** The district, all schools and courses selected, a teacher and a student edition licensed for every course. */
-    private long seed(String url, UUID district, SandboxSis sis) throws Exception {
+    long seed(String url, UUID district, SandboxSis sis) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "postgres", ""); OneRosterRestReader reader = reader(sis)) {
             exec(c, "INSERT INTO district (id, name, state) VALUES ('" + district + "', 'Benchmark USD', 'CA')");
             List<String> schools = new ArrayList<>();
@@ -147,9 +191,11 @@ public final class Benchmark {
                 schools.add(school.sourcedId());
                 update(c, "INSERT INTO sis_school (district_id, sourced_id, name, included) VALUES (?, ?, ?, true)", district, school.sourcedId(), school.name());
             }
-            UUID teacher = UUID.randomUUID();
-            UUID student = UUID.randomUUID();
-            update(c, "INSERT INTO product (id, sku, title, edition) VALUES (?, 'T', 'Teacher edition', 'TEACHER'), (?, 'S', 'Student edition', 'STUDENT')", teacher, student);
+            // Products are global: a second district of the same database (the load test) licenses the same two.
+            update(c, "INSERT INTO product (id, sku, title, edition) VALUES (?, 'T', 'Teacher edition', 'TEACHER'), (?, 'S', 'Student edition', 'STUDENT') "
+                    + "ON CONFLICT (sku) DO NOTHING", UUID.randomUUID(), UUID.randomUUID());
+            UUID teacher = productId(c, "T");
+            UUID student = productId(c, "S");
             update(c, "INSERT INTO license_pool (id, district_id, product_id, seats, start_date, end_date, mode) VALUES "
                     + "(gen_random_uuid(), ?, ?, 1000000, ?, ?, 'ROSTERED'), (gen_random_uuid(), ?, ?, 10000000, ?, ?, 'ROSTERED')",
                     district, teacher, LocalDate.now().minusYears(1), LocalDate.now().plusYears(1),
@@ -160,12 +206,29 @@ public final class Benchmark {
                 update(c, "INSERT INTO course_license (district_id, course_sourced_id, product_id) VALUES (?, ?, ?), (?, ?, ?) ON CONFLICT DO NOTHING",
                         district, course.sourcedId(), teacher, district, course.sourcedId(), student);
             }
+            // The rows above were written behind roster-api's back seconds before the first sync; in production the course
+            // mappings are made during onboarding and autovacuum has analyzed them long before. Without this the planner
+            // takes the licensed courses for 4 rows and the allocation turns into a million index lookups.
+            exec(c, "ANALYZE course_license");
+            exec(c, "ANALYZE product");
+            exec(c, "ANALYZE sis_course");
+            exec(c, "ANALYZE sis_school");
         }
         return 0;
     }
 
+    private static UUID productId(Connection c, String sku) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM product WHERE sku = ?")) {
+            ps.setString(1, sku);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, UUID.class);
+            }
+        }
+    }
+
     /** Saves the sandbox's credentials the way an admin does; roster-api checks them live and keeps the secret encrypted. */
-    private void connect(String apiUrl, UUID district, SandboxSis sis) throws Exception {
+    void connect(String apiUrl, UUID district, SandboxSis sis) throws Exception {
         String body = JSON.writeValueAsString(java.util.Map.of("baseUrl", sis.oneRoster11Url(), "clientId", sis.clientId(),
                 "clientSecret", sis.clientSecret(), "authMethod", "OAUTH2", "tokenUrl", sis.tokenUrl()));
         HttpResponse<String> saved = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -178,6 +241,12 @@ public final class Benchmark {
     }
 
     private double syncOnce(String apiUrl, UUID district, String classpath, Size size, String label, long unused) throws Exception {
+        return syncOnce(apiUrl, district, classpath, size, label, runId -> {
+        });
+    }
+
+    /** One run, requested as support and done by a fresh worker JVM; {@code onRequested} gets the run's id first. */
+    double syncOnce(String apiUrl, UUID district, String classpath, Size size, String label, Consumer<String> onRequested) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long start = System.nanoTime();
         HttpResponse<String> requested = http.send(HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/districts/" + district + "/runs"))
@@ -187,6 +256,7 @@ public final class Benchmark {
             throw new IllegalStateException("requesting a run failed: " + requested.body());
         }
         String runId = JSON.readTree(requested.body()).path("id").asText();
+        onRequested.accept(runId);
         Process worker = new ProcessBuilder("java", "-Xmx512m", "-cp", classpath, "io.rosterline.bench.BenchWorker", apiUrl,
                 token("rosterline-sync-worker", "sync-worker")).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(worker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -197,6 +267,7 @@ public final class Benchmark {
         if (exit != 0 || !"APPLIED".equals(run.path("status").asText())) {
             throw new IllegalStateException(label + " did not apply: " + run);
         }
+        lastRun = run;
         long records = 0;
         long changed = 0;
         for (JsonNode c : run.path("counts")) {
@@ -204,8 +275,9 @@ public final class Benchmark {
             changed += c.path("added").asLong() + c.path("changed").asLong() + c.path("removed").asLong();
         }
         String rss = out.lines().filter(l -> l.startsWith("PEAK_RSS_KB=")).map(l -> Long.parseLong(l.substring(12)) / 1024 + " MB").findFirst().orElse("?");
+        String heap = out.lines().filter(l -> l.startsWith("PEAK_LIVE_HEAP_KB=")).map(l -> Long.parseLong(l.substring(18)) / 1024 + " MB").findFirst().orElse("?");
         System.out.printf("%-3s %-13s %10.2f %10d %12.0f %10s%n", size.name(), label, seconds, records, records / seconds,
-                "diff " + changed + ", worker RSS " + rss);
+                "diff " + changed + ", worker RSS " + rss + ", heap after GC " + heap);
         // Where the time went: the worker's phases (read, hash, diff, post) and the rest (JVM start, claim, and roster-api's
         // completion: counting, the safety judgement and the apply).
         StringBuilder phases = new StringBuilder();
@@ -269,12 +341,17 @@ public final class Benchmark {
     }
 
     /** An RS256 token signed with this run's key, shaped like Keycloak's (groups carry the roles). */
-    private String token(String user, String role) throws Exception {
+    String token(String user, String role) throws Exception {
+        return token(user, role, null);
+    }
+
+    /** @param district the district a district admin belongs to (the {@code districts} claim), or null. */
+    String token(String user, String role, UUID district) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         long now = Instant.now().getEpochSecond();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = b64.encodeToString(("{\"sub\":\"" + user + "\",\"preferred_username\":\"" + user + "\",\"groups\":[\"" + role
-                + "\"],\"iat\":" + now + ",\"exp\":" + (now + 7200) + "}").getBytes(StandardCharsets.UTF_8));
+                + "\"]" + (district == null ? "" : ",\"districts\":[\"" + district + "\"]") + ",\"iat\":" + now + ",\"exp\":" + (now + 7200) + "}").getBytes(StandardCharsets.UTF_8));
         Signature signature = Signature.getInstance("SHA256withRSA");
         signature.initSign(keys.getPrivate());
         signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
@@ -290,7 +367,7 @@ public final class Benchmark {
         }
     }
 
-    private static void waitReady(String url) throws Exception {
+    static void waitReady(String url) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 240; i++) {
             try {
@@ -305,7 +382,7 @@ public final class Benchmark {
         throw new IllegalStateException("roster-api did not become ready; see benchmarks/target/roster-api-*.log");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -320,13 +320,21 @@ public class SafetyGate {
                 enrollments, enrollmentPercent, s.enrollmentRemovalMinCount());
 
         // Per school, over the classes big enough to judge (at least minClassSize active students), with the
-        // school-level thresholds.
+        // school-level thresholds. A school can only cross one by losing enrollments or users: when the run removes
+        // and deactivates none, every school's count is zero and the pass over the whole roster is skipped.
+        if (!removesEnrollmentsOrUsers(c, runId)) {
+            return findings;
+        }
         try (PreparedStatement ps = c.prepareStatement("""
-                WITH judged AS (
+                WITH students AS (
+                    -- One pass over the enrollments instead of a count per class (tens of thousands of index scans).
+                    SELECT e.class_sourced_id, count(*) AS n FROM roster_enrollment e
+                    WHERE e.district_id = ? AND e.status = 'active' AND lower(e.role) = 'student'
+                    GROUP BY e.class_sourced_id),
+                judged AS (
                     SELECT k.sourced_id, k.school_sourced_id FROM roster_class k
-                    WHERE k.district_id = ? AND k.status = 'active'
-                      AND (SELECT count(*) FROM roster_enrollment e WHERE e.district_id = k.district_id
-                             AND e.class_sourced_id = k.sourced_id AND e.status = 'active' AND lower(e.role) = 'student') >= ?),
+                    LEFT JOIN students st ON st.class_sourced_id = k.sourced_id
+                    WHERE k.district_id = ? AND k.status = 'active' AND COALESCE(st.n, 0) >= ?),
                 cur AS (
                     SELECT j.school_sourced_id AS school, e.sourced_id, e.user_sourced_id
                     FROM roster_enrollment e JOIN judged j ON j.sourced_id = e.class_sourced_id
@@ -344,7 +352,7 @@ public class SafetyGate {
                 LEFT JOIN roster_org o ON o.district_id = ? AND o.sourced_id = cur.school
                 LEFT JOIN sis_school ss ON ss.district_id = ? AND ss.sourced_id = cur.school
                 GROUP BY cur.school ORDER BY cur.school""")) {
-            Jdbc.bind(ps, districtId, s.minClassSize(), districtId, runId, runId, districtId, districtId);
+            Jdbc.bind(ps, districtId, districtId, s.minClassSize(), districtId, runId, runId, districtId, districtId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String name = rs.getString(2);
@@ -357,6 +365,14 @@ public class SafetyGate {
         }
 
         return findings;
+    }
+
+    /** Whether the run stages a deletion or a deactivation of any enrollment or user (the per-school judgement's losses). */
+    private static boolean removesEnrollmentsOrUsers(Connection c, UUID runId) throws SQLException {
+        return count(c, """
+                SELECT (EXISTS (SELECT 1 FROM staged_enrollment s WHERE s.run_id = ? AND (s.op = 'D' OR s.status <> 'active'))
+                     OR EXISTS (SELECT 1 FROM staged_user s WHERE s.run_id = ? AND (s.op = 'D' OR s.status <> 'active')))::int""",
+                runId, runId) > 0;
     }
 
     private static void check(List<Finding> findings, String scope, String name, String type, long lost, long total,

@@ -206,22 +206,30 @@ public final class ApplyEngine {
     static void buildAllocation(Connection c, UUID districtId, LocalDate today, int graceDays) throws SQLException {
         Jdbc.update(c, """
                 CREATE TEMP TABLE apply_want ON COMMIT DROP AS
+                WITH class_dates AS (
+                    -- Each active class's access dates from its terms, once per class: joining the terms per
+                    -- enrollment multiplied the million enrollment rows by the terms of their classes.
+                    SELECT k.sourced_id, k.course_sourced_id,
+                           min(COALESCE(ss.override_start, rs.start_date, ss.start_date)) AS effective_start,
+                           max(COALESCE(ss.freeze_end, rs.end_date, ss.end_date)) AS effective_end
+                    FROM roster_class k
+                    LEFT JOIN LATERAL unnest(k.term_sourced_ids) AS term(id) ON true
+                    LEFT JOIN roster_session rs ON rs.district_id = k.district_id AND rs.sourced_id = term.id
+                    LEFT JOIN sis_academic_session ss ON ss.district_id = k.district_id AND ss.sourced_id = term.id
+                    WHERE k.district_id = ? AND k.status = 'active'
+                    GROUP BY k.sourced_id, k.course_sourced_id)
                 SELECT a.id AS account_id, cl.product_id, bool_or(lower(e.role) = 'teacher') AS is_teacher,
                        min(e.begin_date) AS enrolled_on, min(u.sourced_id) AS person,
-                       min(COALESCE(ss.override_start, rs.start_date, ss.start_date)) AS effective_start,
-                       max(COALESCE(ss.freeze_end, rs.end_date, ss.end_date)) AS effective_end
+                       min(k.effective_start) AS effective_start, max(k.effective_end) AS effective_end
                 FROM roster_enrollment e
-                JOIN roster_class k ON k.district_id = e.district_id AND k.sourced_id = e.class_sourced_id AND k.status = 'active'
+                JOIN class_dates k ON k.sourced_id = e.class_sourced_id
                 JOIN roster_user u ON u.district_id = e.district_id AND u.sourced_id = e.user_sourced_id AND u.status = 'active'
                 JOIN account a ON a.district_id = e.district_id AND a.sourced_id = u.sourced_id AND a.active
                 JOIN course_license cl ON cl.district_id = e.district_id AND cl.course_sourced_id = k.course_sourced_id
                 JOIN product p ON p.id = cl.product_id AND p.active
                      AND p.edition = CASE lower(e.role) WHEN 'teacher' THEN 'TEACHER' WHEN 'student' THEN 'STUDENT' END
-                LEFT JOIN LATERAL unnest(k.term_sourced_ids) AS term(id) ON true
-                LEFT JOIN roster_session rs ON rs.district_id = e.district_id AND rs.sourced_id = term.id
-                LEFT JOIN sis_academic_session ss ON ss.district_id = e.district_id AND ss.sourced_id = term.id
                 WHERE e.district_id = ? AND e.status = 'active'
-                GROUP BY a.id, cl.product_id""", districtId);
+                GROUP BY a.id, cl.product_id""", districtId, districtId);
         Jdbc.analyze(c, "apply_want");
         // Access that ended (and was not frozen open) needs no seat; whoever holds it as STICKY or MANUAL needs no other.
         Jdbc.update(c, "DELETE FROM apply_want w WHERE w.effective_end < ?", today);

@@ -67,6 +67,10 @@ public final class SyncEngine {
     private static final RosterCollection[] ORDER = {RosterCollection.ORGS, RosterCollection.ACADEMIC_SESSIONS,
             RosterCollection.COURSES, RosterCollection.CLASSES, RosterCollection.ENROLLMENTS, RosterCollection.USERS};
 
+    /** Chunks in flight at once, and how many more may wait buffered behind them. */
+    private static final int POSTERS = 2;
+    private static final int QUEUED_CHUNKS = 1;
+
     private final WorkerApi api;
     private final Settings settings;
 
@@ -92,7 +96,23 @@ public final class SyncEngine {
         Map<String, long[]> sent = new LinkedHashMap<>();
         RunState state = new RunState();
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "heartbeat-" + claim.runId()));
-        ExecutorService poster = Executors.newSingleThreadExecutor(r -> daemon(r, "poster-" + claim.runId()));
+        // Two chunks are posted at a time: roster-api writes each in its own transaction (the run is only share-locked),
+        // so one chunk's INSERT overlaps the next one's JSON on either side instead of the reader waiting on one pipe.
+        ExecutorService poster = Executors.newFixedThreadPool(POSTERS, r -> daemon(r, "poster-" + claim.runId()));
+        // The current digests are fetched ahead, one collection after the other, while the source is being read: a
+        // collection's digest is ready when its turn comes instead of the read waiting for it (a million enrollments
+        // take seconds to stream). They are compact (16 bytes a record), so holding them a little early costs little.
+        ExecutorService digests = Executors.newSingleThreadExecutor(r -> daemon(r, "digests-" + claim.runId()));
+        Map<RosterCollection, Future<DigestTable>> prefetched = new LinkedHashMap<>();
+        if (claim.useDigest()) {
+            for (RosterCollection collection : ORDER) {
+                prefetched.put(collection, digests.submit(() -> {
+                    DigestTable digest = new DigestTable(1024);
+                    readDigest(claim, collection.oneRosterName(), (id, hash) -> digest.put(DigestTable.keyOf(id), hash));
+                    return digest;
+                }));
+            }
+        }
         long every = settings.heartbeatEvery().toMillis();
         heartbeat.scheduleAtFixedRate(() -> {
             try {
@@ -120,7 +140,8 @@ public final class SyncEngine {
                     } else {
                         records = consumer -> readScoped(reader, collection, selection, consumer, report);
                     }
-                    sent.put(collection.oneRosterName(), syncCollection(claim, collection, records, selection, state, poster));
+                    sent.put(collection.oneRosterName(), syncCollection(claim, collection, records, selection, state, poster,
+                            prefetched.get(collection)));
                 }
             }
             state.check();
@@ -148,6 +169,7 @@ public final class SyncEngine {
         } finally {
             heartbeat.shutdownNow();
             poster.shutdownNow();
+            digests.shutdownNow();
         }
     }
 
@@ -178,13 +200,10 @@ public final class SyncEngine {
     }
 
     private long[] syncCollection(Claim claim, RosterCollection collection, Consumer<Consumer<RosterRecord>> records,
-                                  Selection selection, RunState state, ExecutorService poster) {
+                                  Selection selection, RunState state, ExecutorService poster, Future<DigestTable> prefetchedDigest) {
         state.check();
         String name = collection.oneRosterName();
-        DigestTable digest = new DigestTable(1024);
-        if (claim.useDigest()) {
-            readDigest(claim, name, (id, hash) -> digest.put(DigestTable.keyOf(id), hash));
-        }
+        DigestTable digest = prefetchedDigest == null ? new DigestTable(16) : await(prefetchedDigest);
         long expected = digest.size();
         state.phase(name, 0L, expected == 0 ? null : expected);
         ChunkSender sender = new ChunkSender(claim, name, poster, state);
@@ -269,6 +288,20 @@ public final class SyncEngine {
         }
     }
 
+    private static DigestTable await(Future<DigestTable> digest) {
+        try {
+            return digest.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the current digest", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private void readDigest(Claim claim, String collection, DigestConsumer consumer) {
         try (InputStream in = api.digest(claim, collection); JsonParser p = JSON.createParser(in)) {
             while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -299,7 +332,7 @@ public final class SyncEngine {
         void accept(String sourcedId, long hash);
     }
 
-    /** Buffers rows into chunks and posts them on one background thread, at most two chunks ahead of the reader. */
+    /** Buffers rows into chunks and posts them on {@link #POSTERS} background threads, a few chunks ahead of the reader at most. */
     private final class ChunkSender {
         private final Claim claim;
         private final String collection;
@@ -342,7 +375,7 @@ public final class SyncEngine {
             Chunk chunk = new Chunk(collection + "-" + String.format("%05d", sequence++), collection, upsertBuffer, deleteBuffer);
             upsertBuffer = new ArrayList<>();
             deleteBuffer = new ArrayList<>();
-            while (inFlight.size() >= 2) {
+            while (inFlight.size() >= POSTERS + QUEUED_CHUNKS) {
                 await(inFlight.remove(0));
             }
             inFlight.add(poster.submit(() -> api.postChunk(claim, chunk)));
