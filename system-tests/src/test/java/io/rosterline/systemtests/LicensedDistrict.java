@@ -82,6 +82,15 @@ record LicensedDistrict(UUID id, String name, UUID teacherProduct, UUID studentP
         return expect(200, RosterApi.get(base() + "/runs/" + runId, support()));
     }
 
+    /** The run, or empty when roster-api answers 503 (its database connection was just cut; the answer says try again). */
+    java.util.Optional<JsonNode> runUnlessUnavailable(UUID runId) {
+        RosterApi.Answer answer = RosterApi.get(base() + "/runs/" + runId, support());
+        if (answer.status() == 503) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(expect(200, answer));
+    }
+
     /** The whole run history, newest first. */
     List<JsonNode> runs() {
         List<JsonNode> runs = new ArrayList<>();

@@ -120,10 +120,32 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (lostDatabaseConnection(e)) {
+            // A failover or a cut connection: PostgreSQL rolled the request's transaction back, and the pool opens new
+            // connections. Not a bug to quote an incident for; the client should simply ask again.
+            LOG.warnf("Database connection lost during %s: %s", uri == null ? "a request" : uri.getPath(), e.getMessage());
+            return Response.fromResponse(respond(ProblemType.UNAVAILABLE, "The connection to the database was lost and nothing of "
+                    + "this request was saved. Please try again in a few seconds.", uri, List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(ProblemType.INTERNAL,
                 "Please try again; if it keeps happening, contact support and quote incident " + incident + ".", uri, List.of());
+    }
+
+    /** SQLState class 08 (connection exception) or 57P01-57P03 (the server shut down or restarts), anywhere in the causes. */
+    static boolean lostDatabaseConnection(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     static Response unauthenticated(UriInfo uri) {

@@ -13,6 +13,7 @@ public enum ProblemType {
     UNPROCESSABLE(422, "unprocessable", "The request cannot be carried out"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     UPSTREAM(502, "upstream", "The student information system did not answer as expected"),
+    UNAVAILABLE(503, "unavailable", "Briefly unavailable"),
     INTERNAL(500, "internal", "Something went wrong on our side");
 
     public final int status;
