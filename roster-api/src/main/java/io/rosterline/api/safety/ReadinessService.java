@@ -217,8 +217,9 @@ public class ReadinessService implements ChecklistContributor {
     private static String fingerprint(Connection c, UUID districtId, UUID run, LocalDate today) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT concat_ws('|', ?::text, ?::text, (SELECT status FROM sync_run WHERE id = ?::uuid), ?::text, count(*), COALESCE(sum(id), 0))
-                FROM readiness_change WHERE district_id = ?""")) {
-            Jdbc.bind(ps, FINDINGS_VERSION, run == null ? "-" : run.toString(), run, today.toString(), districtId);
+                FROM readiness_change WHERE district_id = ? AND (run_id IS NULL OR run_id = ?::uuid)""")) {
+            // Staged rows of other runs are no input (the review of the current roster stays valid while a sync posts).
+            Jdbc.bind(ps, FINDINGS_VERSION, run == null ? "-" : run.toString(), run, today.toString(), districtId, run);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
