@@ -9,9 +9,11 @@
 -- change strictly grows both, whatever the order in which the writers commit.
 -- run_id: set for changes to a run's staged rows, which only that run's review reads (so a sync posting its chunks does
 -- not invalidate the review of the current roster); NULL for everything else.
+-- No foreign key to district, on purpose: its check takes a KEY SHARE lock on the district row, which an apply holds
+-- FOR UPDATE until it commits, so every admin write logged here would wait for a running apply.
 CREATE TABLE readiness_change (
     id          bigserial PRIMARY KEY,
-    district_id uuid NOT NULL REFERENCES district (id) ON DELETE CASCADE,
+    district_id uuid NOT NULL,
     run_id      uuid
 );
 CREATE INDEX readiness_change_district_idx ON readiness_change (district_id, id);
