@@ -114,6 +114,10 @@ public final class Benchmark {
             connect(apiUrl, district, sis);
 
             double full = syncOnce(apiUrl, district, classpath, size, "full first sync", records);
+            if (Boolean.getBoolean("bench.readinessOnly")) {
+                readiness(apiUrl, district, size);
+                return;
+            }
             double noop = syncOnce(apiUrl, district, classpath, size, "no-op resync", records);
             sis.roster().dropStudents(2.5, Instant.now());
             sis.roster().addStudents(Math.max(1, students / 40), Instant.now());
@@ -224,6 +228,28 @@ public final class Benchmark {
                 rs.next();
                 return rs.getObject(1, UUID.class);
             }
+        }
+    }
+
+    /**
+     * The readiness review and the checklist over the roster the full sync left, as a district admin sees them: the
+     * first request computes the review (what every request did before the V66 snapshots), the next ones are served
+     * from the snapshot. Milliseconds per request.
+     */
+    void readiness(String apiUrl, UUID district, Size size) throws Exception {
+        String token = token("bench-admin", "district-admin", district);
+        HttpClient http = HttpClient.newHttpClient();
+        String base = apiUrl + "/api/v1/districts/" + district;
+        for (String[] step : new String[][] {{"readiness (first)", "/readiness"}, {"readiness", "/readiness"}, {"readiness", "/readiness"},
+                {"readiness", "/readiness"}, {"checklist", "/checklist"}, {"checklist", "/checklist"}, {"checklist", "/checklist"}}) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + step[1])).header("Authorization", "Bearer " + token)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(step[1] + " answered " + r.statusCode() + ": " + r.body());
+            }
+            System.out.printf("%-3s %-18s %10.0f ms%n", size.name(), step[0], ms);
         }
     }
 

@@ -39,6 +39,11 @@ public class ReadinessService implements ChecklistContributor {
 
     static final int RECORDS_SHOWN = 50;
     private static final UUID NO_RUN = new UUID(0, 0);
+    /** Part of the snapshot fingerprint: bump it when a finding's query or text changes, so stored snapshots are recomputed. */
+    private static final String FINDINGS_VERSION = "1";
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<Finding>> FINDINGS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
 
     @Schema(name = "ReadinessRecord", description = "Records a finding concerns: rostered sourcedIds and/or an existing account.")
     public record FindingRecord(String detail, List<String> sourcedIds,
@@ -74,6 +79,8 @@ public class ReadinessService implements ChecklistContributor {
     AuditTrail audit;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper objectMapper;
 
     /** Findings for the given run, or the latest staged or held run, or (none) the current roster. */
     public Readiness review(UUID districtId, UUID runId) {
@@ -81,8 +88,38 @@ public class ReadinessService implements ChecklistContributor {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(district.timezone));
         try (Connection c = dataSource.getConnection()) {
             UUID run = runId != null ? requireRun(c, districtId, runId) : latestPending(c, districtId);
-            materialise(c, districtId, run == null ? NO_RUN : run);
+            UUID key = run == null ? NO_RUN : run;
+            // The fingerprint is read before the findings: a change committed in between makes the stored findings newer
+            // than their fingerprint (recomputed once more next time), never older.
+            String fingerprint = fingerprint(c, districtId, run, today);
+            List<Finding> findings = snapshot(c, districtId, key, fingerprint);
+            if (findings == null) {
+                // One computation per district at a time: a concurrent request waits here, then finds what the first stored.
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('readiness'), hashtext(?::text))")) {
+                    ps.setObject(1, districtId);
+                    ps.execute();
+                }
+                findings = snapshot(c, districtId, key, fingerprint);
+                if (findings == null) {
+                    findings = compute(c, districtId, key, today);
+                    store(c, districtId, key, fingerprint, findings);
+                }
+            }
             Set<String> acks = acknowledged(c, districtId);
+            findings = findings.stream().map(f -> new Finding(f.kind(), f.blocking(), f.title(), f.count(), f.records(), f.suggestedFix(),
+                    acks.contains(f.kind()))).toList();
+            boolean done = findings.stream().noneMatch(f -> f.blocking() && !f.acknowledged());
+            return new Readiness(run, done, findings);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The findings of the roster as the run leaves it (acknowledged false: acknowledgements are applied by the caller). */
+    private static List<Finding> compute(Connection c, UUID districtId, UUID run, LocalDate today) throws SQLException {
+        {
+            materialise(c, districtId, run);
+            Set<String> acks = Set.of();
             List<Finding> findings = new ArrayList<>();
             add(c, districtId, findings, acks, "DUPLICATE_PERSON", true, "The same person twice", """
                     SELECT 'Same ' || k.field || ' ' || k.value || ' on ' || string_agg(k.sourced_id, ', ' ORDER BY k.sourced_id),
@@ -168,11 +205,57 @@ public class ReadinessService implements ChecklistContributor {
             for (String table : List.of("rd_user", "rd_class", "rd_enrollment", "rd_session")) {
                 Jdbc.update(c, "DROP TABLE " + table);
             }
-            boolean done = findings.stream().noneMatch(f -> f.blocking() && !f.acknowledged());
-            return new Readiness(run, done, findings);
-        } catch (SQLException e) {
+            return findings;
+        }
+    }
+
+    /**
+     * Everything the findings depend on, cheap to read: the run and its status, the district's log of committed changes
+     * to the roster, staged rows, accounts, account reviews, terms, courses and course mappings (V66's triggers), the
+     * district's today (term findings) and the version of the finding queries themselves.
+     */
+    private static String fingerprint(Connection c, UUID districtId, UUID run, LocalDate today) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT concat_ws('|', ?::text, ?::text, (SELECT status FROM sync_run WHERE id = ?::uuid), ?::text, count(*), COALESCE(sum(id), 0))
+                FROM readiness_change WHERE district_id = ? AND (run_id IS NULL OR run_id = ?::uuid)""")) {
+            // Staged rows of other runs are no input (the review of the current roster stays valid while a sync posts).
+            Jdbc.bind(ps, FINDINGS_VERSION, run == null ? "-" : run.toString(), run, today.toString(), districtId, run);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private List<Finding> snapshot(Connection c, UUID districtId, UUID key, String fingerprint) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT findings::text FROM readiness_snapshot WHERE district_id = ? AND run_id = ? AND fingerprint = ?")) {
+            Jdbc.bind(ps, districtId, key, fingerprint);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? objectMapper.readValue(rs.getString(1), FINDINGS) : null;
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null; // an unreadable snapshot is recomputed
+        }
+    }
+
+    private void store(Connection c, UUID districtId, UUID key, String fingerprint, List<Finding> findings) throws SQLException {
+        String json;
+        try {
+            json = objectMapper.writeValueAsString(findings);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO readiness_snapshot (district_id, run_id, fingerprint, findings, computed_at) VALUES (?, ?, ?, ?::jsonb, ?)
+                ON CONFLICT (district_id, run_id) DO UPDATE
+                  SET fingerprint = EXCLUDED.fingerprint, findings = EXCLUDED.findings, computed_at = EXCLUDED.computed_at""")) {
+            Jdbc.bind(ps, districtId, key, fingerprint, json, clock.instant());
+            ps.executeUpdate();
+        }
+        // Snapshots of runs nobody can review as pending any more are dead weight.
+        Jdbc.update(c, "DELETE FROM readiness_snapshot s WHERE s.district_id = ? AND s.run_id NOT IN (?, ?) AND NOT EXISTS "
+                + "(SELECT 1 FROM sync_run r WHERE r.id = s.run_id AND r.status IN ('STAGED', 'HELD'))", districtId, key, NO_RUN);
     }
 
     public Readiness acknowledge(UUID districtId, String kind) {

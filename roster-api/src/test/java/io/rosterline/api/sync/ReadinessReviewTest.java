@@ -29,6 +29,66 @@ class ReadinessReviewTest {
     AgroalDataSource db;
     @TestHTTPResource("/")
     URL api;
+    @Inject
+    io.rosterline.api.support.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void given_a_review_computed_once_when_accounts_staged_rows_acknowledgements_or_the_day_change_then_the_review_reflects_it() {
+        try (SyncFixture f = new SyncFixture(db, api.toString(), 300, "oauth2", "ONEROSTER_API")) {
+            f.licensed(1000, 1000);
+            String admin = Tokens.districtAdmin(f.district);
+            String base = "/api/v1/districts/" + f.district;
+            UUID run = UUID.fromString(as(admin).body(Map.of("kind", "MANUAL_IMPORT")).post(base + "/runs").then().statusCode(202)
+                    .extract().path("id"));
+            assertTrue(WorkerRuns.of(f).get(0).succeeded());
+
+            // Given a review computed once (far in the past: every term is still to start) and served again from its snapshot.
+            clock.setToday(java.time.LocalDate.of(1990, 1, 1));
+            as(admin).get(base + "/readiness").then().statusCode(200).body("runId", equalTo(run.toString()))
+                    .body("findings.kind", hasItem("TERM_NOT_STARTED")).body("findings.kind", not(hasItem("TERM_ENDED")))
+                    .body("findings.kind", not(hasItem("DUPLICATE_PERSON"))).body("findings.kind", not(hasItem("ACCOUNT_FORMAT_MATCH")));
+            java.util.Set<String> computedAt = f.strings("SELECT computed_at::text FROM readiness_snapshot WHERE district_id = ?", f.district);
+            as(admin).get(base + "/readiness").then().statusCode(200).body("findings.kind", hasItem("TERM_NOT_STARTED"));
+            as(admin).get(base + "/checklist").then().statusCode(200);
+            assertEquals(computedAt, f.strings("SELECT computed_at::text FROM readiness_snapshot WHERE district_id = ?", f.district));
+
+            // When the day changes (far in the future: every term has ended), the term findings follow.
+            clock.setToday(java.time.LocalDate.of(2100, 1, 1));
+            as(admin).get(base + "/readiness").then().statusCode(200)
+                    .body("findings.kind", hasItem("TERM_ENDED")).body("findings.kind", not(hasItem("TERM_NOT_STARTED")));
+
+            // When the staged run gains a record (the same person twice), the duplicate shows.
+            String s1 = f.strings("SELECT sourced_id FROM staged_user WHERE run_id = ? AND lower(role) = 'student' AND email IS NOT NULL "
+                    + "ORDER BY sourced_id LIMIT 1", run).iterator().next();
+            f.sql("INSERT INTO staged_user (run_id, district_id, sourced_id, hash, status, op, role, given_name, family_name, email, username) "
+                    + "SELECT run_id, district_id, 'dup-' || sourced_id, 1, 'active', 'U', role, given_name, family_name, email, 'dup-' || username "
+                    + "FROM staged_user WHERE run_id = ? AND sourced_id = ?", run, s1);
+            as(admin).get(base + "/readiness").then().statusCode(200).body("findings.kind", hasItem("DUPLICATE_PERSON"))
+                    .body("findings.find { it.kind == 'DUPLICATE_PERSON' }.acknowledged", equalTo(false));
+
+            // When an account from before Rosterline appears (the email in capitals), the format match shows; once linked, it is gone.
+            UUID capitals = UUID.randomUUID();
+            String s2 = f.strings("SELECT sourced_id FROM staged_user WHERE run_id = ? AND lower(role) = 'student' AND email IS NOT NULL "
+                    + "AND sourced_id <> ? AND sourced_id NOT LIKE 'dup-%' ORDER BY sourced_id LIMIT 1", run, s1).iterator().next();
+            f.sql("INSERT INTO account (id, district_id, email, given_name, family_name, role, origin) SELECT ?, district_id, upper(email), "
+                    + "given_name, family_name, 'STUDENT', 'MANUAL' FROM staged_user WHERE run_id = ? AND sourced_id = ?", capitals, run, s2);
+            as(admin).get(base + "/readiness").then().statusCode(200).body("findings.kind", hasItem("ACCOUNT_FORMAT_MATCH"));
+            as(admin).body(Map.of("actions", List.of(Map.of("type", "LINK", "accountId", capitals.toString(), "sourcedId", s2))))
+                    .post(base + "/readiness/actions").then().statusCode(200);
+            as(admin).get(base + "/readiness").then().statusCode(200).body("findings.kind", not(hasItem("ACCOUNT_FORMAT_MATCH")));
+
+            // When the admin acknowledges the duplicate, the review and the checklist say so at once.
+            as(admin).body(Map.of("kind", "DUPLICATE_PERSON")).post(base + "/readiness/acknowledgements").then().statusCode(200)
+                    .body("findings.find { it.kind == 'DUPLICATE_PERSON' }.acknowledged", equalTo(true));
+            as(admin).get(base + "/readiness").then().statusCode(200)
+                    .body("findings.find { it.kind == 'DUPLICATE_PERSON' }.acknowledged", equalTo(true));
+        }
+    }
 
     @Test
     void duplicates_and_format_mismatches_are_found_and_link_merge_and_undo_fix_them() {
