@@ -6579,12 +6579,15 @@ export interface components {
          *           "suggestedFix": "Set an override start on the term if students need access before it starts.",
          *           "acknowledged": false
          *         }
-         *       ]
+         *       ],
+         *       "refreshing": false
          *     }
          */
         Readiness: {
             done?: boolean;
             findings?: components["schemas"]["ReadinessFinding"][];
+            /** @description True while the roster changed and another request is computing the review again: these are the findings from before that change (ask again in a few seconds). */
+            refreshing?: boolean;
             runId?: components["schemas"]["UUID"];
         };
         /**

@@ -174,6 +174,18 @@ describe('Readiness review', () => {
     expect(screen.queryByRole('button', { name: `Acknowledge: ${formatMatch.title}` })).not.toBeInTheDocument();
   });
 
+  it('given the roster just changed and the review is being recomputed, then the last findings show with a plain note', async () => {
+    readinessApi([termNotStarted]);
+    server.use(
+      http.get('/api/v1/districts/{districtId}/readiness', ({ response }) =>
+        response(200).json({ runId: RUN, done: true, findings: [termNotStarted], refreshing: true }),
+      ),
+    );
+    await renderInDistrict(<ReadinessPage />, { subPath: '/readiness' });
+    expect(await screen.findByRole('status', { name: 'Updating the review' })).toHaveTextContent(/These findings are from before that change/);
+    expect(screen.getByRole('region', { name: 'Terms that have not started (1)' })).toBeInTheDocument();
+  });
+
   it('given a clean roster, then it says there is nothing to review and the district may go on', async () => {
     readinessApi([]);
     await renderInDistrict(<ReadinessPage />, { subPath: '/readiness' });

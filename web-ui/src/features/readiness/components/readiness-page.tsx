@@ -60,6 +60,12 @@ export function ReadinessPage({ canEdit = false }: { canEdit?: boolean }) {
                     Fix them in your SIS or here, or acknowledge them if they are expected; then the district can go live.
                   </Alert>
                 )}
+                {r.refreshing && (
+                  <Alert color="blue" title="Updating the review" role="status">
+                    The roster just changed. These findings are from before that change; the updated review is being prepared, so
+                    look again in a few seconds.
+                  </Alert>
+                )}
                 <Text size="sm" c="dimmed">
                   {r.runId ? 'Reviewed: the roster as your latest import (not yet synced) leaves it.' : 'Reviewed: the current roster.'}
                 </Text>

@@ -6,6 +6,7 @@ import io.rosterline.api.checklist.ChecklistContributor;
 import io.rosterline.api.checklist.ChecklistStep;
 import io.rosterline.api.checklist.StepStatus;
 import io.rosterline.api.common.ProblemException;
+import io.rosterline.api.common.ProblemType;
 import io.rosterline.api.district.District;
 import io.rosterline.api.security.CurrentUser;
 import io.rosterline.api.sync.Jdbc;
@@ -67,8 +68,11 @@ public class ReadinessService implements ChecklistContributor {
                           "suggestedFix":"Ask the SIS to merge the records into one.","acknowledged":false},
                          {"kind":"TERM_NOT_STARTED","blocking":false,"title":"Terms that have not started","count":1,
                           "records":[{"detail":"Term Spring 2027 Semester starts on 2027-01-19","sourcedIds":["as-2027-t2"],"accountId":null,"accountIds":[null]}],
-                          "suggestedFix":"Set an override start on the term if students need access before it starts.","acknowledged":false}]}""")
-    public record Readiness(UUID runId, boolean done, List<Finding> findings) {
+                          "suggestedFix":"Set an override start on the term if students need access before it starts.","acknowledged":false}],
+             "refreshing":false}""")
+    public record Readiness(UUID runId, boolean done, List<Finding> findings,
+                            @Schema(description = "True while the roster changed and another request is computing the review again: "
+                                    + "these are the findings from before that change (ask again in a few seconds).") boolean refreshing) {
     }
 
     @Inject
@@ -93,23 +97,39 @@ public class ReadinessService implements ChecklistContributor {
             // than their fingerprint (recomputed once more next time), never older.
             String fingerprint = fingerprint(c, districtId, run, today);
             List<Finding> findings = snapshot(c, districtId, key, fingerprint);
+            boolean refreshing = false;
             if (findings == null) {
-                // One computation per district at a time: a concurrent request waits here, then finds what the first stored.
-                try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('readiness'), hashtext(?::text))")) {
+                // One computation per district at a time. The others do not wait for it: waiting would hold a pooled
+                // connection for the whole computation (seconds at 1M enrollments), and fifty admins' pages would take
+                // every connection, the worker's included. They get the findings from before the change, marked so.
+                boolean computing;
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtext('readiness'), hashtext(?::text))")) {
                     ps.setObject(1, districtId);
-                    ps.execute();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        computing = !rs.getBoolean(1);
+                    }
                 }
-                findings = snapshot(c, districtId, key, fingerprint);
-                if (findings == null) {
-                    findings = compute(c, districtId, key, today);
-                    store(c, districtId, key, fingerprint, findings);
+                if (computing) {
+                    findings = snapshot(c, districtId, key, null);
+                    if (findings == null) {
+                        throw new ProblemException(ProblemType.UNAVAILABLE, "Rosterline is reviewing this district's roster right now; "
+                                + "the review will be ready in a few seconds.");
+                    }
+                    refreshing = true;
+                } else {
+                    findings = snapshot(c, districtId, key, fingerprint);
+                    if (findings == null) {
+                        findings = compute(c, districtId, key, today);
+                        store(c, districtId, key, fingerprint, findings);
+                    }
                 }
             }
             Set<String> acks = acknowledged(c, districtId);
             findings = findings.stream().map(f -> new Finding(f.kind(), f.blocking(), f.title(), f.count(), f.records(), f.suggestedFix(),
                     acks.contains(f.kind()))).toList();
             boolean done = findings.stream().noneMatch(f -> f.blocking() && !f.acknowledged());
-            return new Readiness(run, done, findings);
+            return new Readiness(run, done, findings, refreshing);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -229,8 +249,9 @@ public class ReadinessService implements ChecklistContributor {
 
     private List<Finding> snapshot(Connection c, UUID districtId, UUID key, String fingerprint) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT findings::text FROM readiness_snapshot WHERE district_id = ? AND run_id = ? AND fingerprint = ?")) {
-            Jdbc.bind(ps, districtId, key, fingerprint);
+                "SELECT findings::text FROM readiness_snapshot WHERE district_id = ? AND run_id = ? AND (?::text IS NULL OR fingerprint = ?)")) {
+            // fingerprint null: the latest stored findings whatever they were computed from
+            Jdbc.bind(ps, districtId, key, fingerprint, fingerprint);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? objectMapper.readValue(rs.getString(1), FINDINGS) : null;
             }
@@ -284,7 +305,15 @@ public class ReadinessService implements ChecklistContributor {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        Readiness readiness = review(district.id, null);
+        Readiness readiness;
+        try {
+            readiness = review(district.id, null);
+        } catch (ProblemException e) {
+            if (e.type != ProblemType.UNAVAILABLE) {
+                throw e;
+            }
+            return StepStatus.needsAttention("Reviewing the roster; the findings will be ready in a few seconds", "Open the readiness review");
+        }
         long blocking = readiness.findings().stream().filter(f -> f.blocking() && !f.acknowledged()).count();
         return readiness.done() ? StepStatus.done("No blocking finding left")
                 : StepStatus.needsAttention(blocking + " blocking finding(s) to fix or acknowledge", "Open the readiness review");

@@ -190,6 +190,53 @@ class ReadinessReviewTest {
     }
 
     @Test
+    void given_another_request_computing_the_review_then_pages_do_not_wait_for_it_they_get_the_last_findings_marked_refreshing() throws Exception {
+        try (SyncFixture f = new SyncFixture(db, api.toString(), 100, "oauth2", "ONEROSTER_API")) {
+            f.licensed(1000, 1000);
+            String admin = Tokens.districtAdmin(f.district);
+            String base = "/api/v1/districts/" + f.district;
+            as(admin).body(Map.of("kind", "MANUAL_IMPORT")).post(base + "/runs").then().statusCode(202);
+            assertTrue(WorkerRuns.of(f).get(0).succeeded());
+            // Another session holds the district's computation lock, as a request computing the review does.
+            try (java.sql.Connection other = db.getConnection()) {
+                other.setAutoCommit(false);
+                try (java.sql.PreparedStatement ps = other.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('readiness'), hashtext(?::text))")) {
+                    ps.setObject(1, f.district);
+                    ps.execute();
+                }
+                // No findings stored yet: the review says plainly that it is being computed; the checklist still answers.
+                as(admin).get(base + "/readiness").then().statusCode(503).contentType("application/problem+json")
+                        .body("type", equalTo("https://rosterline.io/problems/unavailable"));
+                as(admin).get(base + "/checklist").then().statusCode(200)
+                        .body("steps.find { it.key == 'READINESS_REVIEW' }.state", equalTo("NEEDS_ATTENTION"))
+                        .body("steps.find { it.key == 'READINESS_REVIEW' }.summary", org.hamcrest.Matchers.startsWith("Reviewing the roster"));
+                other.rollback();
+            }
+            as(admin).get(base + "/readiness").then().statusCode(200).body("refreshing", equalTo(false))
+                    .body("findings.kind", not(hasItem("ACCOUNT_FORMAT_MATCH")));
+
+            // The roster changes (an account from before Rosterline) while another request computes: the last findings, marked.
+            String s1 = f.strings("SELECT sourced_id FROM staged_user WHERE district_id = ? AND lower(role) = 'student' AND email IS NOT NULL "
+                    + "ORDER BY sourced_id LIMIT 1", f.district).iterator().next();
+            f.sql("INSERT INTO account (id, district_id, email, given_name, family_name, role, origin) SELECT ?, district_id, upper(email), "
+                    + "given_name, family_name, 'STUDENT', 'MANUAL' FROM staged_user WHERE district_id = ? AND sourced_id = ?",
+                    UUID.randomUUID(), f.district, s1);
+            try (java.sql.Connection other = db.getConnection()) {
+                other.setAutoCommit(false);
+                try (java.sql.PreparedStatement ps = other.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('readiness'), hashtext(?::text))")) {
+                    ps.setObject(1, f.district);
+                    ps.execute();
+                }
+                as(admin).get(base + "/readiness").then().statusCode(200).body("refreshing", equalTo(true))
+                        .body("findings.kind", not(hasItem("ACCOUNT_FORMAT_MATCH")));
+                other.rollback();
+            }
+            as(admin).get(base + "/readiness").then().statusCode(200).body("refreshing", equalTo(false))
+                    .body("findings.kind", hasItem("ACCOUNT_FORMAT_MATCH"));
+        }
+    }
+
+    @Test
     void given_a_linked_account_when_the_admin_undoes_the_link_then_the_account_is_as_before_and_the_next_sync_gives_the_person_their_own() {
         try (SyncFixture f = new SyncFixture(db, api.toString(), 300, "oauth2", "ONEROSTER_API")) {
             f.licensed(1000, 1000);
