@@ -283,13 +283,14 @@ class OneRosterRestReaderTest {
     @Test
     void givenASlowFirstAnswer_whenTheRequestTimesOut_thenItIsRetriedAndTheReadCompletes() {
         sis.stubFor(get(urlPathEqualTo(USERS)).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson(usersPage(0, 1)).withFixedDelay(3000)).willSetStateTo("fast"));
+                .willReturn(okJson(usersPage(0, 1)).withFixedDelay(5000)).willSetStateTo("fast"));
         sis.stubFor(get(urlPathEqualTo(USERS)).inScenario("slow").whenScenarioStateIs("fast")
                 .willReturn(okJson(usersPage(0, 1)).withHeader("X-Total-Count", "1")));
-        HttpSettings shortTimeout = quickRetries().withRequestTimeout(Duration.ofMillis(400));
+        HttpSettings shortTimeout = quickRetries().withRequestTimeout(Duration.ofMillis(1000));
 
         assertEquals(1, readUsers(reader(sis.getPort(), NO_AUTH, 10, shortTimeout), null, new ReadReport()).size());
-        sis.verify(2, getRequestedFor(urlPathEqualTo(USERS)));
+        // At least the timed-out request and its retry; on a loaded machine a fast answer may miss the timeout once more.
+        sis.verify(com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly(2), getRequestedFor(urlPathEqualTo(USERS)));
     }
 
     @Test
