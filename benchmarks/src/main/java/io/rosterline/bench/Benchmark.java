@@ -56,7 +56,17 @@ public final class Benchmark {
     record Size(String name, long enrollments) {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            runFromCommandLine(args);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            // A failed run must end the JVM too (the fault-tolerance timer thread would keep it alive), with a failing exit code.
+            System.exit(1);
+        }
+    }
+
+    private static void runFromCommandLine(String[] args) throws Exception {
         String apiJar = args[0];
         String classpath = args[1];
         List<String> words = new ArrayList<>();
