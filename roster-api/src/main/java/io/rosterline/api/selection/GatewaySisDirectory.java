@@ -1,5 +1,6 @@
 package io.rosterline.api.selection;
 
+import io.rosterline.sis.SpooledFileReader;
 import io.rosterline.api.common.ProblemException;
 import io.rosterline.api.common.ProblemType;
 import io.rosterline.api.credentials.CredentialsService;
@@ -9,13 +10,7 @@ import io.rosterline.api.sftp.SftpAccountService;
 import io.rosterline.api.sftp.UploadService;
 import io.rosterline.api.source.SisGateway;
 import io.rosterline.api.source.UnsafeAddressException;
-import io.rosterline.sis.ReadReport;
 import io.rosterline.sis.RosterReader;
-import io.rosterline.sis.model.AcademicSession;
-import io.rosterline.sis.model.Course;
-import io.rosterline.sis.model.Org;
-import io.rosterline.sis.model.RosterCollection;
-import io.rosterline.sis.model.RosterRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,11 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * Discovery reads with the district's stored SIS connection, through the one gateway to the connector library. A
@@ -84,53 +75,13 @@ public class GatewaySisDirectory implements SisDirectory {
             try (InputStream in = uploads.open(districtId, upload.id())) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            return new Spooled(gateway.openCsv(file), file);
+            return new SpooledFileReader(gateway.openCsv(file), file);
         } catch (IOException e) {
-            delete(file);
+            SpooledFileReader.delete(file);
             throw new UncheckedIOException("Reading the upload from the database failed", e);
         } catch (RuntimeException e) {
-            delete(file);
+            SpooledFileReader.delete(file);
             throw e;
-        }
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // the temporary directory is cleaned by the system
-        }
-    }
-
-    /** A reader of a spooled upload that deletes the file when it closes. */
-    private record Spooled(RosterReader reader, Path file) implements RosterReader {
-        @Override
-        public void read(RosterCollection collection, Instant since, Consumer<? super RosterRecord> consumer, ReadReport report) {
-            reader.read(collection, since, consumer, report);
-        }
-
-        @Override
-        public List<Org> listSchools() {
-            return reader.listSchools();
-        }
-
-        @Override
-        public List<Course> listCourses(Collection<String> schoolSourcedIds) {
-            return reader.listCourses(schoolSourcedIds);
-        }
-
-        @Override
-        public List<AcademicSession> listAcademicSessions() {
-            return reader.listAcademicSessions();
-        }
-
-        @Override
-        public void close() {
-            try {
-                reader.close();
-            } finally {
-                delete(file);
-            }
         }
     }
 }

@@ -1,17 +1,12 @@
 package io.rosterline.sync.engine;
 
-import io.rosterline.sis.ReadReport;
+import io.rosterline.sis.SpooledFileReader;
 import io.rosterline.sis.RosterReader;
 import io.rosterline.sis.RosterReaders;
 import io.rosterline.sis.SourceConfig;
 import io.rosterline.sis.SourceKind;
 import io.rosterline.sis.csv.OneRosterCsvReader;
 import io.rosterline.sis.http.HttpSettings;
-import io.rosterline.sis.model.AcademicSession;
-import io.rosterline.sis.model.Course;
-import io.rosterline.sis.model.Org;
-import io.rosterline.sis.model.RosterCollection;
-import io.rosterline.sis.model.RosterRecord;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,12 +17,8 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -86,24 +77,16 @@ final class SourceReaders {
             if (expectedHash != null && !expectedHash.equalsIgnoreCase(HexFormat.of().formatHex(sha256.digest()))) {
                 throw new IllegalStateException("The uploaded file arrived damaged (its SHA-256 does not match); the run will be retried.");
             }
-            return new SpooledFile(OneRosterCsvReader.open(file), file);
+            return new SpooledFileReader(OneRosterCsvReader.open(file), file);
         } catch (IOException e) {
-            delete(file);
+            SpooledFileReader.delete(file);
             throw new UncheckedIOException("Fetching the uploaded file from roster-api broke: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
-            delete(file);
+            SpooledFileReader.delete(file);
             throw new IllegalStateException(e);
         } catch (RuntimeException e) {
-            delete(file);
+            SpooledFileReader.delete(file);
             throw e;
-        }
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // the temporary directory is cleaned by the system
         }
     }
 
@@ -113,38 +96,6 @@ final class SourceReaders {
             throw new UnsupportedSource("The connection settings lack '" + key + "'.");
         }
         return value;
-    }
-
-    /** A reader of a spooled file that deletes the file when it closes. */
-    private record SpooledFile(RosterReader reader, Path file) implements RosterReader {
-        @Override
-        public void read(RosterCollection collection, Instant since, Consumer<? super RosterRecord> consumer, ReadReport report) {
-            reader.read(collection, since, consumer, report);
-        }
-
-        @Override
-        public List<Org> listSchools() {
-            return reader.listSchools();
-        }
-
-        @Override
-        public List<Course> listCourses(Collection<String> schoolSourcedIds) {
-            return reader.listCourses(schoolSourcedIds);
-        }
-
-        @Override
-        public List<AcademicSession> listAcademicSessions() {
-            return reader.listAcademicSessions();
-        }
-
-        @Override
-        public void close() {
-            try {
-                reader.close();
-            } finally {
-                delete(file);
-            }
-        }
     }
 
     static final class UnsupportedSource extends RuntimeException {
