@@ -126,7 +126,9 @@ class SftpUploadTest {
                 return candidate;
             }
         }
-        throw new IllegalStateException("shared/interop/moodle-enrol_oneroster not found above " + Path.of("").toAbsolutePath());
+        // A checkout without shared/ beside it: say so and abort, as the connectors' interop tests do, instead of failing.
+        return org.junit.jupiter.api.Assumptions.abort("This test uploads the third-party OneRoster data in shared/interop, which is not in "
+                + Path.of("").toAbsolutePath() + " or any folder above it (see shared/interop/SOURCES.md).");
     }
 
     /** Data rows of one CSV inside a zip, counted independently of the connector (non-empty lines minus the header). */
