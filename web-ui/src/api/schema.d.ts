@@ -1882,7 +1882,7 @@ export interface paths {
         };
         /**
          * The readiness review
-         * @description Findings over the roster as a run leaves it (default: the latest staged or held run, else the current roster) and the existing accounts, with the records concerned and a suggested fix. done is true when no blocking finding is left unacknowledged. Support staff and the district's admins and integrators; 404 when runId is not a run of this district.
+         * @description Findings over the roster as a run leaves it (default: the latest staged or held run, else the current roster) and the existing accounts, with the records concerned and a suggested fix. done is true when no blocking finding is left unacknowledged. Support staff and the district's admins and integrators; 404 when runId is not a run of this district. The review is stored per run and recomputed only when what it reads changed; while another request recomputes it, this one answers at once with the last stored findings and refreshing: true, or, when none are stored yet, 503 problem+json with Retry-After (ask again then).
          */
         get: {
             parameters: {
@@ -1897,7 +1897,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description The findings */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1919,6 +1919,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description The review of this roster is being computed for the first time; retry after the seconds in Retry-After. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -6683,6 +6692,7 @@ export interface components {
             /** Format: int64 */
             lossesTotal?: number;
             products?: components["schemas"]["ProductLine"][];
+            unchangedSince?: components["schemas"]["UUID"];
             unseated?: components["schemas"]["Person"][];
             /** Format: int64 */
             unseatedTotal?: number;

@@ -77,6 +77,12 @@ export function LicensePlan({ plan, applied = false }: { plan: Plan; applied?: b
       <Title order={3} size="h5" id="plan-title">
         {applied ? 'What this sync changed' : 'License plan'}
       </Title>
+      {plan.unchangedSince && (
+        <Text size="sm" role="status">
+          Nothing the licenses depend on changed since an earlier sync (the roster, accounts, terms, course licenses, pools
+          and sticky licenses are as they were), so every license {applied ? 'was' : 'would be'} kept as it is.
+        </Text>
+      )}
       {unseated > 0 && (
         <Alert color="orange" title={`${unseated} people ${applied ? 'got' : 'would get'} no seat`} role="status">
           A product needs more seats than its pools have left. Add seats on the Licenses page, or these people go without.

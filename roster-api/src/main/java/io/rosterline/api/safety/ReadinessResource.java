@@ -1,6 +1,7 @@
 package io.rosterline.api.safety;
 
 import io.rosterline.api.common.PageResult;
+import io.rosterline.api.common.Problem;
 import io.rosterline.api.safety.AccountMergeService.Actions;
 import io.rosterline.api.safety.AccountMergeService.MergeView;
 import io.rosterline.api.safety.ReadinessService.Readiness;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,7 +54,15 @@ public class ReadinessResource {
     @Operation(summary = "The readiness review", description = "Findings over the roster as a run leaves it (default: the latest staged "
             + "or held run, else the current roster) and the existing accounts, with the records concerned and a suggested fix. "
             + "done is true when no blocking finding is left unacknowledged. Support staff and the district's admins and "
-            + "integrators; 404 when runId is not a run of this district.")
+            + "integrators; 404 when runId is not a run of this district. The review is stored per run and recomputed only "
+            + "when what it reads changed; while another request recomputes it, this one answers at once with the last "
+            + "stored findings and refreshing: true, or, when none are stored yet, 503 problem+json with Retry-After "
+            + "(ask again then).")
+    @APIResponse(responseCode = "200", description = "The findings", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Readiness.class)))
+    @APIResponse(responseCode = "503", description = "The review of this roster is being computed for the first time; "
+            + "retry after the seconds in Retry-After.", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
     public Readiness review(@PathParam("districtId") UUID districtId, @QueryParam("runId") UUID runId) {
         return readiness.review(districtId, runId);
     }

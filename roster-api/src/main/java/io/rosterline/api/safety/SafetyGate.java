@@ -112,12 +112,15 @@ public class SafetyGate {
      * thresholds with the license losses. Only losses the roster causes count — someone no longer enrolled in a
      * licensed course; losing a seat because the admin shrank a pool is the admin's own decision, not a sign of a
      * broken export. Empty when the run may stay applied.
+     *
+     * @param allocationUnchanged the apply kept the assignments as they were (nothing it reads changed), so it computed
+     *                            no apply_alloc and removed nothing
      */
-    public List<Finding> judgeApplied(Connection c, Admission admission) throws SQLException {
+    public List<Finding> judgeApplied(Connection c, Admission admission, boolean allocationUnchanged) throws SQLException {
         List<Finding> findings = new ArrayList<>(admission.recordFindings());
         SafetySettings s = admission.settings();
         long rostered = count(c, "SELECT count(*) FROM safety_held");
-        if (rostered > 0) {
+        if (rostered > 0 && !allocationUnchanged) {
             long lost = count(c, "SELECT count(*) FROM safety_held h WHERE NOT EXISTS (SELECT 1 FROM apply_alloc x "
                     + "WHERE x.account_id = h.account_id AND x.product_id = h.product_id)");
             BigDecimal licensePercent = s.inRollover(admission.today())

@@ -49,20 +49,23 @@ public final class ApplyEngine {
 
     /**
      * grace: started (removed licenses kept usable until grace_until), restored (re-enrolled inside their grace period),
-     * expired (grace ended, deleted now), days (the district's grace period).
+     * expired (grace ended, deleted now), days (the district's grace period). unchangedSince: set when nothing the
+     * allocation reads changed since that run's apply computed it, so the assignments were kept as they are (no gains,
+     * no losses; products, pools and who has no seat as they stood then); null when it was computed now.
      */
     public record Report(Map<String, Long> accounts, List<ProductLine> products, long gainsTotal, List<Person> gains,
                          long lossesTotal, List<Person> losses, long unseatedTotal, List<Person> unseated,
-                         String allocationOrder, Map<String, Long> grace) {
+                         String allocationOrder, Map<String, Long> grace, UUID unchangedSince) {
         public Report(Map<String, Long> accounts, List<ProductLine> products, long gainsTotal, List<Person> gains, long lossesTotal,
                       List<Person> losses, long unseatedTotal, List<Person> unseated, String allocationOrder) {
-            this(accounts, products, gainsTotal, gains, lossesTotal, losses, unseatedTotal, unseated, allocationOrder, Map.of());
+            this(accounts, products, gainsTotal, gains, lossesTotal, losses, unseatedTotal, unseated, allocationOrder, Map.of(), null);
         }
 
         /** The same without the people lists, for the run history. */
         public Report summary(int keep) {
             return new Report(accounts, products, gainsTotal, gains.stream().limit(keep).toList(), lossesTotal,
-                    losses.stream().limit(keep).toList(), unseatedTotal, unseated.stream().limit(keep).toList(), allocationOrder, grace);
+                    losses.stream().limit(keep).toList(), unseatedTotal, unseated.stream().limit(keep).toList(), allocationOrder, grace,
+                    unchangedSince);
         }
     }
 
@@ -93,6 +96,11 @@ public final class ApplyEngine {
         Map<String, Long> accounts = AccountMatcher.match(c, districtId, matchOrder, now);
         int graceDays = graceDays(c, districtId);
         LocalDate graceUntil = today.plusDays(graceDays);
+        AllocationState.Fingerprint read = AllocationState.fingerprint(c, districtId);
+        Report unchanged = AllocationState.reuse(c, districtId, read, today, listLimit, accounts);
+        if (unchanged != null) {
+            return unchanged;
+        }
         buildAllocation(c, districtId, today, graceDays);
         List<ProductLine> products = productLines(c, districtId);
         long gainsTotal = count(c, "SELECT count(*) FROM apply_alloc x WHERE x.pool_id IS NOT NULL AND NOT EXISTS ("
@@ -165,8 +173,10 @@ public final class ApplyEngine {
         if (overfull > 0) {
             throw new IllegalStateException("the allocation would exceed the seats of " + overfull + " pool(s)");
         }
-        return new Report(accounts, products, gainsTotal, gains, lossesTotal, losses, unseatedTotal, unseated,
-                ALLOCATION_ORDER + "; " + GRACE_SEATS, grace);
+        Report report = new Report(accounts, products, gainsTotal, gains, lossesTotal, losses, unseatedTotal, unseated,
+                ALLOCATION_ORDER + "; " + GRACE_SEATS, grace, null);
+        AllocationState.store(c, districtId, runId, read, today, listLimit, report, now);
+        return report;
     }
 
     /**

@@ -224,7 +224,7 @@ public class RunCompletion {
         ApplyEngine.Report report = restore ? safetyRestores.apply(c, districtId, runId, now, actor, STORED_PEOPLE)
                 : ApplyEngine.apply(c, districtId, runId, today(districtId), now, actor, config.matchOrder(), STORED_PEOPLE);
         if (guarded) {
-            java.util.List<io.rosterline.api.safety.SafetyGate.Finding> findings = safetyGate.judgeApplied(c, admission);
+            java.util.List<io.rosterline.api.safety.SafetyGate.Finding> findings = safetyGate.judgeApplied(c, admission, report.unchangedSince() != null);
             if (!findings.isEmpty()) {
                 Jdbc.update(c, "ROLLBACK TO SAVEPOINT guarded_apply");
                 safetyGate.hold(c, districtId, runId, admission, findings);
