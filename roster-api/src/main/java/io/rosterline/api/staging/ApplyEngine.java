@@ -227,19 +227,28 @@ public final class ApplyEngine {
                     LEFT JOIN roster_session rs ON rs.district_id = k.district_id AND rs.sourced_id = term.id
                     LEFT JOIN sis_academic_session ss ON ss.district_id = k.district_id AND ss.sourced_id = term.id
                     WHERE k.district_id = ? AND k.status = 'active'
-                    GROUP BY k.sourced_id, k.course_sourced_id)
-                SELECT a.id AS account_id, cl.product_id, bool_or(lower(e.role) = 'teacher') AS is_teacher,
-                       min(e.begin_date) AS enrolled_on, min(u.sourced_id) AS person,
-                       min(k.effective_start) AS effective_start, max(k.effective_end) AS effective_end
-                FROM roster_enrollment e
-                JOIN class_dates k ON k.sourced_id = e.class_sourced_id
-                JOIN roster_user u ON u.district_id = e.district_id AND u.sourced_id = e.user_sourced_id AND u.status = 'active'
-                JOIN account a ON a.district_id = e.district_id AND a.sourced_id = u.sourced_id AND a.active
-                JOIN course_license cl ON cl.district_id = e.district_id AND cl.course_sourced_id = k.course_sourced_id
-                JOIN product p ON p.id = cl.product_id AND p.active
-                     AND p.edition = CASE lower(e.role) WHEN 'teacher' THEN 'TEACHER' WHEN 'student' THEN 'STUDENT' END
-                WHERE e.district_id = ? AND e.status = 'active'
-                GROUP BY a.id, cl.product_id""", districtId, districtId);
+                    GROUP BY k.sourced_id, k.course_sourced_id),
+                per_person AS (
+                    -- Enrollments grouped per person and product first, then joined with people and accounts: one
+                    -- account per (district, sourcedId), so this is the same as grouping by account, but the joins
+                    -- see one row per person and product instead of a million enrollments (at 1M, 3.5 s -> 1.9 s:
+                    -- no index lookup of the account per enrollment, no sort of a million rows).
+                    SELECT e.user_sourced_id, cl.product_id, bool_or(lower(e.role) = 'teacher') AS is_teacher,
+                           min(e.begin_date) AS enrolled_on,
+                           min(k.effective_start) AS effective_start, max(k.effective_end) AS effective_end
+                    FROM roster_enrollment e
+                    JOIN class_dates k ON k.sourced_id = e.class_sourced_id
+                    JOIN course_license cl ON cl.district_id = e.district_id AND cl.course_sourced_id = k.course_sourced_id
+                    JOIN product p ON p.id = cl.product_id AND p.active
+                         AND p.edition = CASE lower(e.role) WHEN 'teacher' THEN 'TEACHER' WHEN 'student' THEN 'STUDENT' END
+                    WHERE e.district_id = ? AND e.status = 'active'
+                    GROUP BY e.user_sourced_id, cl.product_id)
+                SELECT a.id AS account_id, x.product_id, x.is_teacher, x.enrolled_on, u.sourced_id AS person,
+                       x.effective_start, x.effective_end
+                FROM per_person x
+                JOIN roster_user u ON u.district_id = ? AND u.sourced_id = x.user_sourced_id AND u.status = 'active'
+                JOIN account a ON a.district_id = u.district_id AND a.sourced_id = u.sourced_id AND a.active""",
+                districtId, districtId, districtId);
         Jdbc.analyze(c, "apply_want");
         // Access that ended (and was not frozen open) needs no seat; whoever holds it as STICKY or MANUAL needs no other.
         Jdbc.update(c, "DELETE FROM apply_want w WHERE w.effective_end < ?", today);
