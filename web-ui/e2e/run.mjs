@@ -369,6 +369,16 @@ async function main() {
     await page.getByRole('region', { name: 'What this sync changed' }).waitFor({ timeout: 15000 });
   });
 
+  // A RESYNC that finds nothing changed keeps every license as it is (the allocation is not recomputed) and says so.
+  await step(run, 'imports-resync-keeps-licenses', page, async () => {
+    await dismissNotifications(page);
+    await page.getByRole('button', { name: 'RESYNC', exact: true }).click();
+    await expectNotification(page, 'Full resync started.');
+    const changed = page.getByRole('region', { name: 'What this sync changed' });
+    await changed.getByText(/Nothing the licenses depend on changed since an earlier sync/).waitFor({ timeout: 90000 });
+    await changed.getByRole('tab', { name: 'Gain a license (0)' }).waitFor();
+  });
+
   await step(run, 'no-access-to-lakeside', page, async () => {
     await page.goto(`${base}/districts/${LAKESIDE}`);
     await heading(page, "You don't have access to this district");

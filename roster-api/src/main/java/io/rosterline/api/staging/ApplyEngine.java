@@ -193,18 +193,23 @@ public final class ApplyEngine {
     static final String IN_GRACE_AFTER = "NOT EXISTS (SELECT 1 FROM apply_alloc w WHERE w.account_id = la.account_id "
             + "AND w.product_id = la.product_id) AND ((la.grace_until IS NULL AND " + ENTERS_GRACE + ") OR COALESCE(la.grace_until >= ?, false))";
 
-    /** The staged differences become the current roster. */
+    /**
+     * The staged differences become the current roster. The caller holds the district's lock, which every writer of the
+     * current roster takes, so a table without rows of the district stays without them until the INSERT: the first
+     * sync's rows are plainly inserted (a run stages a sourcedId once), without ON CONFLICT's per-row arbiter check.
+     */
     static void promote(Connection c, UUID districtId, UUID runId) throws SQLException {
         for (RosterTable t : RosterTable.values()) {
-            long changed = Jdbc.update(c, "DELETE FROM " + t.current + " r USING " + t.staged + " s WHERE s.run_id = ? AND s.op = 'D' "
-                    + "AND r.district_id = ? AND r.sourced_id = s.sourced_id", runId, districtId);
+            boolean first = count(c, "SELECT count(*) FROM (SELECT 1 FROM " + t.current + " WHERE district_id = ? LIMIT 1) x", districtId) == 0;
+            long changed = first ? 0 : Jdbc.update(c, "DELETE FROM " + t.current + " r USING " + t.staged + " s WHERE s.run_id = ? "
+                    + "AND s.op = 'D' AND r.district_id = ? AND r.sourced_id = s.sourced_id", runId, districtId);
             StringBuilder set = new StringBuilder("hash = EXCLUDED.hash, status = EXCLUDED.status");
             for (RosterTable.Column column : t.columns) {
                 set.append(", ").append(column.name()).append(" = EXCLUDED.").append(column.name());
             }
             changed += Jdbc.update(c, "INSERT INTO " + t.current + " (district_id, sourced_id, hash, status, " + t.dataColumns(null) + ") "
                     + "SELECT district_id, sourced_id, hash, status, " + t.dataColumns(null) + " FROM " + t.staged
-                    + " WHERE run_id = ? AND op = 'U' ON CONFLICT (district_id, sourced_id) DO UPDATE SET " + set, runId);
+                    + " WHERE run_id = ? AND op = 'U'" + (first ? "" : " ON CONFLICT (district_id, sourced_id) DO UPDATE SET " + set), runId);
             Jdbc.analyzeIfChanged(c, t.current, changed);
         }
     }
