@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static io.rosterline.api.support.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,15 +39,6 @@ class ChangeLogCompactionTest {
         return "/api/v1/districts/" + f.district;
     }
 
-    private static io.restassured.path.json.JsonPath sync(SyncFixture f) {
-        String admin = Tokens.districtAdmin(f.district);
-        UUID run = UUID.fromString(as(admin).body(Map.of("kind", "SYNC_LICENSES")).post(base(f) + "/runs").then().statusCode(202)
-                .extract().path("id"));
-        assertTrue(f.runWorker().get(0).succeeded());
-        io.restassured.path.json.JsonPath view = as(admin).get(base(f) + "/runs/" + run).then().statusCode(200).extract().jsonPath();
-        assertEquals("APPLIED", view.getString("status"));
-        return view;
-    }
 
     private static long logRows(SyncFixture f) {
         return f.count("SELECT (SELECT count(*) FROM allocation_change WHERE district_id = ?) "
@@ -60,10 +49,10 @@ class ChangeLogCompactionTest {
     void given_a_district_with_stored_allocation_and_review_when_its_logs_are_compacted_then_both_are_computed_anew_once() {
         try (SyncFixture f = new SyncFixture(db, api.toString(), 60, "oauth2", "ONEROSTER_API")) {
             f.licensed(1000, 1000);
-            sync(f);
+            f.syncLicenses();
             String admin = Tokens.districtAdmin(f.district);
             as(admin).get(base(f) + "/readiness").then().statusCode(200);
-            assertNotNull(sync(f).getString("applyReport.unchangedSince"), "reused before the compaction");
+            assertNotNull(f.syncLicenses().getString("applyReport.unchangedSince"), "reused before the compaction");
             assertTrue(logRows(f) > 0);
             Set<String> holders = f.holders(f.studentProduct, "ROSTERED");
 
@@ -74,12 +63,12 @@ class ChangeLogCompactionTest {
             assertEquals(1, f.count("SELECT count(*) FROM readiness_snapshot WHERE district_id = ? AND fingerprint = 'compacted'", f.district));
 
             // Then the next apply computes the allocation (the same licenses), and the one after reuses it again.
-            io.restassured.path.json.JsonPath recomputed = sync(f);
+            io.restassured.path.json.JsonPath recomputed = f.syncLicenses();
             assertNull(recomputed.get("applyReport.unchangedSince"));
             assertEquals(0, recomputed.getLong("applyReport.gainsTotal"));
             assertEquals(0, recomputed.getLong("applyReport.lossesTotal"));
             assertEquals(holders, f.holders(f.studentProduct, "ROSTERED"));
-            assertEquals(recomputed.getString("id"), sync(f).getString("applyReport.unchangedSince"));
+            assertEquals(recomputed.getString("id"), f.syncLicenses().getString("applyReport.unchangedSince"));
             // And the review is computed anew and stored under a real fingerprint.
             as(admin).get(base(f) + "/readiness").then().statusCode(200);
             assertEquals(0, f.count("SELECT count(*) FROM readiness_snapshot WHERE district_id = ? AND fingerprint = 'compacted'", f.district));
@@ -90,7 +79,7 @@ class ChangeLogCompactionTest {
     void given_a_district_in_the_middle_of_an_apply_when_the_logs_are_compacted_then_it_is_left_for_the_next_pass() throws Exception {
         try (SyncFixture f = new SyncFixture(db, api.toString(), 60, "oauth2", "ONEROSTER_API")) {
             f.licensed(1000, 1000);
-            sync(f);
+            f.syncLicenses();
             long rows = logRows(f);
             try (Connection apply = db.getConnection()) {
                 apply.setAutoCommit(false);

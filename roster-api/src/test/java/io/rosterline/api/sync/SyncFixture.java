@@ -259,6 +259,16 @@ final class SyncFixture implements AutoCloseable {
                 .then().statusCode(202).body("status", equalTo("QUEUED")).extract().path("id"));
     }
 
+    /** An admin presses Sync Licenses and the real worker runs it; answers the applied run as the API shows it. */
+    io.restassured.path.json.JsonPath syncLicenses() {
+        UUID run = request("SYNC_LICENSES");
+        if (!runWorker().get(0).succeeded()) {
+            throw new AssertionError("the worker's run of " + run + " failed");
+        }
+        return Api.as(admin).get("/api/v1/districts/" + district + "/runs/" + run).then().statusCode(200)
+                .body("status", equalTo("APPLIED")).extract().jsonPath();
+    }
+
     SyncEngine engine() {
         return new SyncEngine(new HttpWorkerApi(apiUrl, Tokens::syncWorker), new SyncEngine.Settings(300, Duration.ofMillis(500)));
     }

@@ -16,7 +16,6 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static io.rosterline.api.support.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,16 +49,6 @@ class UnchangedAllocationTest {
         return "/api/v1/districts/" + f.district;
     }
 
-    /** An admin presses Sync Licenses and the worker runs it; answers the applied run's report. */
-    private static io.restassured.path.json.JsonPath sync(SyncFixture f) {
-        String admin = Tokens.districtAdmin(f.district);
-        UUID run = UUID.fromString(as(admin).body(Map.of("kind", "SYNC_LICENSES")).post(base(f) + "/runs").then().statusCode(202)
-                .extract().path("id"));
-        assertTrue(f.runWorker().get(0).succeeded());
-        io.restassured.path.json.JsonPath view = as(admin).get(base(f) + "/runs/" + run).then().statusCode(200).extract().jsonPath();
-        assertEquals("APPLIED", view.getString("status"));
-        return view;
-    }
 
     /** Every assignment of the district as it is stored: id, pool, dates, grace and when it was written. */
     private static Set<String> assignments(SyncFixture f) {
@@ -76,14 +65,14 @@ class UnchangedAllocationTest {
     void given_a_synced_district_when_a_resync_brings_no_differences_then_the_assignments_are_kept_and_the_report_says_since_when() {
         try (SyncFixture f = new SyncFixture(db, api.toString(), 120, "oauth2", "ONEROSTER_API")) {
             f.licensed(1000, 1000);
-            io.restassured.path.json.JsonPath first = sync(f);
+            io.restassured.path.json.JsonPath first = f.syncLicenses();
             assertNull(first.get("applyReport.unchangedSince"), "the first apply computes the allocation");
             assertTrue(first.getLong("applyReport.gainsTotal") > 0);
             String firstRun = first.getString("id");
             Set<String> stored = assignments(f);
 
             // When nothing changed in the SIS or in Rosterline, then the next sync keeps every assignment as it is.
-            io.restassured.path.json.JsonPath second = sync(f);
+            io.restassured.path.json.JsonPath second = f.syncLicenses();
             assertEquals(firstRun, second.getString("applyReport.unchangedSince"));
             assertEquals(0, second.getLong("applyReport.gainsTotal"));
             assertEquals(0, second.getLong("applyReport.lossesTotal"));
@@ -92,11 +81,11 @@ class UnchangedAllocationTest {
             assertEquals(f.expected().students(), f.holders(f.studentProduct, "ROSTERED"));
 
             // And a third still points at the run that computed it.
-            assertEquals(firstRun, sync(f).getString("applyReport.unchangedSince"));
+            assertEquals(firstRun, f.syncLicenses().getString("applyReport.unchangedSince"));
 
             // When students leave the SIS, then the allocation is computed again and their licenses go.
             f.sis.roster().dropStudents(5, null);
-            io.restassured.path.json.JsonPath afterDrop = sync(f);
+            io.restassured.path.json.JsonPath afterDrop = f.syncLicenses();
             assertNull(afterDrop.get("applyReport.unchangedSince"));
             assertTrue(afterDrop.getLong("applyReport.lossesTotal") > 0);
             assertEquals(f.expected().students(), f.holders(f.studentProduct, "ROSTERED"));
@@ -108,11 +97,11 @@ class UnchangedAllocationTest {
         try (SyncFixture f = new SyncFixture(db, api.toString(), 120, "oauth2", "ONEROSTER_API")) {
             int students = f.expected().students().size();
             f.licensed(1000, students - 10);
-            io.restassured.path.json.JsonPath short10 = sync(f);
+            io.restassured.path.json.JsonPath short10 = f.syncLicenses();
             assertEquals(10, short10.getLong("applyReport.unseatedTotal"));
 
             // Unchanged: kept, and the report still lists who has no seat.
-            io.restassured.path.json.JsonPath kept = sync(f);
+            io.restassured.path.json.JsonPath kept = f.syncLicenses();
             assertEquals(short10.getString("id"), kept.getString("applyReport.unchangedSince"));
             assertEquals(10, kept.getLong("applyReport.unseatedTotal"));
             assertEquals(short10.getList("applyReport.unseated.sourcedId"), kept.getList("applyReport.unseated.sourcedId"));
@@ -124,7 +113,7 @@ class UnchangedAllocationTest {
             as(admin).body(Map.of("productId", f.studentProduct.toString(), "seats", students + 5, "startDate", pool.get("startDate"),
                     "endDate", pool.get("endDate"), "purchaseOrder", "PO-FIXTURE", "mode", "ROSTERED"))
                     .put(base(f) + "/license-pools/" + f.studentPool).then().statusCode(200);
-            io.restassured.path.json.JsonPath seated = sync(f);
+            io.restassured.path.json.JsonPath seated = f.syncLicenses();
             assertNull(seated.get("applyReport.unchangedSince"));
             assertEquals(10, seated.getLong("applyReport.gainsTotal"));
             assertEquals(0, seated.getLong("applyReport.unseatedTotal"));
@@ -136,16 +125,16 @@ class UnchangedAllocationTest {
                     .iterator().next();
             as(admin).body(Map.of("accountId", accountId, "productIds", java.util.List.of(f.teacherProduct), "note", "Math coach"))
                     .post(base(f) + "/sticky-licenses").then().statusCode(201);
-            io.restassured.path.json.JsonPath sticky = sync(f);
+            io.restassured.path.json.JsonPath sticky = f.syncLicenses();
             assertNull(sticky.get("applyReport.unchangedSince"));
             assertEquals(Set.of(teacher), f.holders(f.teacherProduct, "STICKY"));
             assertFalse(f.holders(f.teacherProduct, "ROSTERED").contains(teacher));
 
             // A change written straight to the assignments (any writer, not only the API) also counts.
-            assertNotNull(sync(f).getString("applyReport.unchangedSince"));
+            assertNotNull(f.syncLicenses().getString("applyReport.unchangedSince"));
             f.sql("DELETE FROM license_assignment WHERE id = (SELECT min(id) FROM license_assignment "
                     + "WHERE district_id = ? AND source = 'ROSTERED' AND product_id = ?)", f.district, f.studentProduct);
-            io.restassured.path.json.JsonPath repaired = sync(f);
+            io.restassured.path.json.JsonPath repaired = f.syncLicenses();
             assertNull(repaired.get("applyReport.unchangedSince"));
             assertEquals(1, repaired.getLong("applyReport.gainsTotal"));
             assertEquals(f.expected().students(), f.holders(f.studentProduct, "ROSTERED"));
@@ -157,7 +146,7 @@ class UnchangedAllocationTest {
         // A small district, so that every license ending at once stays under the safety gate's minimum count of 50.
         try (SyncFixture f = new SyncFixture(db, api.toString(), 30, "oauth2", "ONEROSTER_API")) {
             f.licensed(1000, 1000);
-            sync(f);
+            f.syncLicenses();
             String ends = """
                     SELECT %s(s.end_date)::text FROM roster_class k JOIN course_license cl ON cl.district_id = k.district_id
                          AND cl.course_sourced_id = k.course_sourced_id
@@ -171,12 +160,12 @@ class UnchangedAllocationTest {
 
             // The day before the first term ends nothing the allocation compares with today was crossed: kept.
             clock.setToday(firstEnd.minusDays(1));
-            assertNotNull(sync(f).getString("applyReport.unchangedSince"));
+            assertNotNull(f.syncLicenses().getString("applyReport.unchangedSince"));
             assertEquals(holders, f.holders(f.studentProduct, "ROSTERED"));
 
             // The day after the last class ends, the allocation is computed again and the classes' licenses end.
             clock.setToday(lastEnd.plusDays(1));
-            io.restassured.path.json.JsonPath after = sync(f);
+            io.restassured.path.json.JsonPath after = f.syncLicenses();
             assertNull(after.get("applyReport.unchangedSince"));
             assertTrue(after.getLong("applyReport.lossesTotal") >= holders.size(), "licenses of the ended classes are removed");
             assertEquals(Set.of(), f.holders(f.studentProduct, "ROSTERED"));
