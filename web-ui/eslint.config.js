@@ -19,6 +19,7 @@ const features = [
   'schedule',
   'safety-settings',
   'audit',
+  'notifications',
 ];
 
 // bulletproof-react's unidirectional architecture: shared -> features -> app.

@@ -4,6 +4,7 @@ import type { Schemas } from '@/api/client';
 import { expectNoAxeViolations } from '@/testing/axe';
 import { harborAdminMe, harborDistrict, lakesideDistrict, problemResponse, supportMe } from '@/testing/fixtures';
 import { http } from '@/testing/http';
+import { heldNotification } from '@/testing/notifications';
 import { server } from '@/testing/server';
 import { HARBOR, LAKESIDE, harborAdmin, renderRoutes, supportUser } from '@/testing/test-utils';
 import { routes } from './router';
@@ -23,6 +24,10 @@ function harborApi() {
     http.get('/api/v1/districts/{districtId}/runs', ({ response }) => response(200).json({ items: [], page: 0, size: 50, total: 0 })),
     http.get('/api/v1/districts/{districtId}/sticky-licenses', ({ response }) => response(200).json([])),
     http.get('/api/v1/districts/{districtId}/terms', ({ response }) => response(200).json([])),
+    // The nav's unread count.
+    http.get('/api/v1/districts/{districtId}/notifications', ({ response }) =>
+      response(200).json({ items: [heldNotification], page: 0, size: 1, total: 2 }),
+    ),
   );
 }
 
@@ -40,9 +45,25 @@ describe('App shell', () => {
     for (const step of ['Dashboard', 'District settings', 'Credentials', 'Schools', 'Courses', 'Licenses', 'Imports', 'Term dates', 'Sticky licenses', 'Schedule', 'Safety settings', 'Audit trail']) {
       expect(within(nav).getByRole('link', { name: new RegExp(`^${step}`) })).toBeInTheDocument();
     }
+    // Notifications come right after the dashboard, with the unread count in the link's name.
+    const notifications = await within(nav).findByRole('link', { name: 'Notifications, 2 unread' });
+    expect(notifications).toHaveAttribute('href', `/districts/${HARBOR.id}/notifications`);
+    expect(within(nav).getAllByRole('link').indexOf(notifications)).toBe(1);
     // A district admin has no district switcher.
     expect(screen.queryByRole('combobox', { name: 'Switch district' })).not.toBeInTheDocument();
     await expectNoAxeViolations(container);
+  });
+
+  it('given unread notifications, when the admin follows Notifications in the nav, then the notifications page opens with a link to the held run', async () => {
+    harborApi();
+    const { user, router } = await renderRoutes(routes, `/districts/${HARBOR.id}`, harborAdmin);
+    await user.click(await screen.findByRole('link', { name: 'Notifications, 2 unread' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Notifications' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/districts/${HARBOR.id}/notifications`);
+    expect(await screen.findByRole('link', { name: 'View the run' })).toHaveAttribute(
+      'href',
+      `/districts/${HARBOR.id}/imports?run=${heldNotification.runId}`,
+    );
   });
 
   it('given a keyboard user, when they press Tab first, then they can skip straight to the page content', async () => {
@@ -78,6 +99,7 @@ describe('App shell', () => {
       http.get('/api/v1/districts/{districtId}/runs', ({ response }) => response(200).json({ items: [], page: 0, size: 50, total: 0 })),
       http.get('/api/v1/districts/{districtId}/sticky-licenses', ({ response }) => response(200).json([])),
       http.get('/api/v1/districts/{districtId}/terms', ({ response }) => response(200).json([])),
+      http.get('/api/v1/districts/{districtId}/notifications', ({ response }) => response(200).json({ items: [], page: 0, size: 1, total: 0 })),
     );
     const { user, router } = await renderRoutes(routes, '/', supportUser);
 
@@ -114,12 +136,22 @@ describe('App shell', () => {
         }),
       ),
     );
+    const countsAsked: string[] = [];
+    server.use(
+      http.get('/api/v1/districts/{districtId}/notifications', ({ request, response }) => {
+        countsAsked.push(request.url);
+        return response.untyped(problemResponse(403, 'Forbidden'));
+      }),
+    );
     const integrator = { name: 'Harbor Integrator', roles: ['integrator'], districts: [HARBOR.id] };
     const first = await renderRoutes(routes, `/districts/${HARBOR.id}`, integrator);
     await first.user.click(await screen.findByRole('link', { name: /^Safety settings/ }));
     expect(await screen.findByRole('heading', { name: 'Safety settings' })).toBeInTheDocument();
     expect(await screen.findByRole('status', { name: 'View only' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save safety settings' })).not.toBeInTheDocument();
+    // Integrators do not receive notifications (the API refuses them): no nav entry, and the count is never asked.
+    expect(screen.queryByRole('link', { name: /^Notifications/ })).not.toBeInTheDocument();
+    expect(countsAsked).toEqual([]);
     first.unmount();
 
     me = harborAdminMe;

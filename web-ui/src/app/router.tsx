@@ -38,6 +38,7 @@ export const routes: RouteObject[] = [
           { path: 'schedule', ...page(() => import('./routes/schedule')) },
           { path: 'safety', ...page(() => import('./routes/safety-settings')) },
           { path: 'audit', ...page(() => import('./routes/audit')) },
+          { path: 'notifications', ...page(() => import('./routes/notifications')) },
         ],
       },
     ],

@@ -22,6 +22,7 @@ export const stepPaths = [
   'schedule',
   'safety',
   'audit',
+  'notifications',
 ] as const;
 export type StepPath = (typeof stepPaths)[number];
 

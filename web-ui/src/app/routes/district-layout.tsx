@@ -1,7 +1,7 @@
 import { Badge, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, useParams } from 'react-router';
-import { useMe } from '@/api/get-me';
+import { canAdministerDistrict, useMe } from '@/api/get-me';
 import { RosterlineShell } from '@/components/layouts/app-shell';
 import { ErrorState } from '@/components/ui/error-state';
 import { ForbiddenPage } from '@/components/ui/forbidden';
@@ -11,6 +11,7 @@ import { DistrictContext } from '@/lib/district';
 import { ApiError } from '@/lib/problem';
 import { useChecklist } from '@/features/dashboard';
 import { DistrictSwitcher, useDistrict } from '@/features/districts';
+import { NotificationsNavLink } from '@/features/notifications';
 
 /** The checklist steps in the order a district works through them. */
 export const navSteps: { path: StepPath | ''; label: string }[] = [
@@ -38,6 +39,8 @@ export function DistrictLayout() {
   const me = useMe();
   const district = useDistrict(districtId);
   const isSupport = me.data?.support ?? false;
+  // Notifications go to support staff and the district's admins; the API refuses integrators.
+  const seesNotifications = canAdministerDistrict(me.data);
 
   const body = (() => {
     if (district.isPending) return <LoadingState label="Loading district…" />;
@@ -56,7 +59,7 @@ export function DistrictLayout() {
     <DistrictContext.Provider value={current}>
       <RosterlineShell
         switcher={isSupport ? <DistrictSwitcher currentId={districtId} /> : district.data && <Text fw={500}>{district.data.name}</Text>}
-        nav={district.isSuccess ? <StepsNav districtId={districtId} isSupport={isSupport} /> : undefined}
+        nav={district.isSuccess ? <StepsNav districtId={districtId} isSupport={isSupport} seesNotifications={seesNotifications} /> : undefined}
       >
         {body}
       </RosterlineShell>
@@ -64,7 +67,7 @@ export function DistrictLayout() {
   );
 }
 
-function StepsNav({ districtId, isSupport }: { districtId: string; isSupport: boolean }) {
+function StepsNav({ districtId, isSupport, seesNotifications }: { districtId: string; isSupport: boolean; seesNotifications: boolean }) {
   const checklist = useChecklist(districtId);
   // A nav item shows the worst state of the checklist steps it covers.
   const stateByPath = useMemo(() => {
@@ -86,7 +89,7 @@ function StepsNav({ districtId, isSupport }: { districtId: string; isSupport: bo
         )}
         {navSteps.map((s) => {
           const state = s.path ? stateByPath[s.path] : undefined;
-          return (
+          const link = (
             <NavLink
               key={s.path}
               component={RouterNavLink}
@@ -107,6 +110,8 @@ function StepsNav({ districtId, isSupport }: { districtId: string; isSupport: bo
               }
             />
           );
+          // Right under the dashboard: what needs a look comes before the setup steps.
+          return s.path === '' && seesNotifications ? [link, <NotificationsNavLink key="notifications" districtId={districtId} />] : link;
         })}
       </Stack>
     </ScrollArea>

@@ -19,7 +19,7 @@ export function ChecklistTiles() {
         <Stack gap="lg">
           <GoLiveStatus checklist={c} />
           {(c.steps ?? []).length === 0 ? (
-            <EmptyState title="No checklist steps yet" message="Check back after the district's system is chosen in District settings." />
+            <EmptyState order={2} title="No checklist steps yet" message="Check back after the district's system is chosen in District settings." />
           ) : (
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {(c.steps ?? []).map((step, i) => (
