@@ -227,7 +227,11 @@ public final class SyncEngine {
                 sender.upsert(row);
             }
         };
-        records.accept(onRecord);
+        // The connector parses on this thread; comparing and chunking happen on the handoff's, in the same order.
+        try (Handoff<RosterRecord> handoff = new Handoff<>("compare-" + name + "-" + claim.runId(), onRecord)) {
+            records.accept(handoff);
+            handoff.finish();
+        }
         state.done(read.get());
         if (claim.useDigest() && digest.size() > 0) {
             // Second pass over the digest: whatever the source no longer has is deleted.
