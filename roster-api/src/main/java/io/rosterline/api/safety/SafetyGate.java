@@ -338,24 +338,26 @@ public class SafetyGate {
                     SELECT k.sourced_id, k.school_sourced_id FROM roster_class k
                     LEFT JOIN students st ON st.class_sourced_id = k.sourced_id
                     WHERE k.district_id = ? AND k.status = 'active' AND COALESCE(st.n, 0) >= ?),
-                cur AS (
-                    SELECT j.school_sourced_id AS school, e.sourced_id, e.user_sourced_id
-                    FROM roster_enrollment e JOIN judged j ON j.sourced_id = e.class_sourced_id
-                    WHERE e.district_id = ? AND e.status = 'active'),
                 gone_enrollments AS (
                     SELECT s.sourced_id FROM staged_enrollment s WHERE s.run_id = ? AND (s.op = 'D' OR s.status <> 'active')),
                 gone_users AS (
-                    SELECT s.sourced_id FROM staged_user s WHERE s.run_id = ? AND (s.op = 'D' OR s.status <> 'active'))
-                SELECT cur.school, COALESCE(min(o.name), min(ss.name), cur.school),
-                       count(*), count(ge.sourced_id),
-                       count(DISTINCT cur.user_sourced_id), count(DISTINCT gu.sourced_id)
-                FROM cur
-                LEFT JOIN gone_enrollments ge ON ge.sourced_id = cur.sourced_id
-                LEFT JOIN gone_users gu ON gu.sourced_id = cur.user_sourced_id
-                LEFT JOIN roster_org o ON o.district_id = ? AND o.sourced_id = cur.school
-                LEFT JOIN sis_school ss ON ss.district_id = ? AND ss.sourced_id = cur.school
-                GROUP BY cur.school ORDER BY cur.school""")) {
-            Jdbc.bind(ps, districtId, districtId, s.minClassSize(), districtId, runId, runId, districtId, districtId);
+                    SELECT s.sourced_id FROM staged_user s WHERE s.run_id = ? AND (s.op = 'D' OR s.status <> 'active')),
+                per_person AS (
+                    -- Per school and person first (one hash aggregate), so a school's people are counted by a plain
+                    -- count instead of two count(DISTINCT ...) that sort every enrollment of the district.
+                    SELECT j.school_sourced_id AS school, e.user_sourced_id, count(*) AS enrollments, count(ge.sourced_id) AS gone
+                    FROM roster_enrollment e JOIN judged j ON j.sourced_id = e.class_sourced_id
+                    LEFT JOIN gone_enrollments ge ON ge.sourced_id = e.sourced_id
+                    WHERE e.district_id = ? AND e.status = 'active'
+                    GROUP BY j.school_sourced_id, e.user_sourced_id)
+                SELECT x.school, COALESCE(min(o.name), min(ss.name), x.school),
+                       sum(x.enrollments), sum(x.gone), count(x.user_sourced_id), count(gu.sourced_id)
+                FROM per_person x
+                LEFT JOIN gone_users gu ON gu.sourced_id = x.user_sourced_id
+                LEFT JOIN roster_org o ON o.district_id = ? AND o.sourced_id = x.school
+                LEFT JOIN sis_school ss ON ss.district_id = ? AND ss.sourced_id = x.school
+                GROUP BY x.school ORDER BY x.school""")) {
+            Jdbc.bind(ps, districtId, districtId, s.minClassSize(), runId, runId, districtId, districtId, districtId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String name = rs.getString(2);

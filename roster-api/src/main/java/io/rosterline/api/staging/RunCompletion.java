@@ -84,6 +84,9 @@ public class RunCompletion {
             }
             HeldRun run = queue.requireLease(c, runId, leaseToken);
             districtId = run.districtId();
+            // Counting, judging and applying hash and group every enrollment of the district: room in memory for this
+            // transaction's joins instead of spilling them to disk (PostgreSQL's default is 4 MB per operation).
+            Jdbc.update(c, "SET LOCAL work_mem = '64MB'");
             StagingService.refreshStatistics(c, runId);
             if (run.kind() == RunKind.RESYNC) {
                 StagingService.reduceFullReadToDifferences(c, runId, districtId);
