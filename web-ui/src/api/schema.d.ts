@@ -4302,7 +4302,7 @@ export interface paths {
         };
         /**
          * One upload with every error that was kept
-         * @description The upload's check with every error and warning kept (file, line, message), its size and SHA-256. Support staff and the district's admins and integrators; 404 when the upload is not this district's.
+         * @description The upload as the list shows it, but with every error that was kept in firstErrors (the list keeps the first 5; each names its file and line) and the count of warnings (values read leniently; their messages are not kept). Support staff and the district's admins and integrators; 404 when the upload is not this district's.
          */
         get: {
             parameters: {
