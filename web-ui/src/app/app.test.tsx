@@ -24,6 +24,8 @@ function harborApi() {
     http.get('/api/v1/districts/{districtId}/runs', ({ response }) => response(200).json({ items: [], page: 0, size: 50, total: 0 })),
     http.get('/api/v1/districts/{districtId}/sticky-licenses', ({ response }) => response(200).json([])),
     http.get('/api/v1/districts/{districtId}/terms', ({ response }) => response(200).json([])),
+    // The safety settings page's nightly dry runs.
+    http.get('/api/v1/districts/{districtId}/shadow-runs', ({ response }) => response(200).json({ items: [], page: 0, size: 20, total: 0 })),
     // The nav's unread count.
     http.get('/api/v1/districts/{districtId}/notifications', ({ response }) =>
       response(200).json({ items: [heldNotification], page: 0, size: 1, total: 2 }),
@@ -222,5 +224,51 @@ describe('App shell', () => {
     expect(await screen.findByRole('heading', { name: 'Sticky licenses' })).toBeInTheDocument();
     expect(await screen.findByText('No sticky licenses')).toBeInTheDocument();
     expect(screen.queryByText(/can't be set up here yet/)).not.toBeInTheDocument();
+  });
+
+  it('given a nightly dry run, when the admin follows View the plan on Safety settings, then the imports page opens that dry run with the plan it kept', async () => {
+    harborApi();
+    const dryRun: Schemas['Run'] = {
+      id: '7b1c2d3e-0000-4000-8000-000000000101',
+      districtId: HARBOR.id,
+      kind: 'SHADOW',
+      trigger: 'SCHEDULE',
+      status: 'SHADOWED',
+      requestedBy: 'schedule',
+      createdAt: '2026-11-24T08:10:00Z',
+      // The API declares the plan summary as free JSON; a dry run keeps its whole plan there.
+      planSummary: { gainsTotal: 12, gains: [], lossesTotal: 3, losses: [], unseatedTotal: 0, unseated: [], products: [] } as unknown as Schemas['JsonNode'],
+    };
+    server.use(
+      http.get('/api/v1/districts/{districtId}/safety-settings', ({ response }) =>
+        response(200).json({
+          userRemovalPercent: 10,
+          userRemovalMinCount: 50,
+          enrollmentRemovalPercent: 10,
+          enrollmentRemovalMinCount: 50,
+          licenseRemovalPercent: 10,
+          licenseRemovalMinCount: 50,
+          minClassSize: 5,
+          rolloverRemovalPercent: 60,
+          applyAdditionsWhileHeld: false,
+          minSourcePercent: 50,
+          shadowNightly: true,
+        }),
+      ),
+      http.get('/api/v1/districts/{districtId}/shadow-runs', ({ response }) => response(200).json({ items: [dryRun], page: 0, size: 20, total: 1 })),
+      http.get('/api/v1/districts/{districtId}/runs', ({ response }) => response(200).json({ items: [dryRun], page: 0, size: 10, total: 1 })),
+      http.get('/api/v1/districts/{districtId}/runs/{runId}', ({ response }) => response(200).json(dryRun)),
+      // The imports page's "why" lookup.
+      http.get('/api/v1/products', ({ response }) => response(200).json([])),
+    );
+    const { user, router } = await renderRoutes(routes, `/districts/${HARBOR.id}/safety`, harborAdmin);
+    expect(await screen.findByText('12 would gain a license, 3 would lose one')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: /^View the plan of the dry run/ }));
+    expect(await screen.findByRole('heading', { name: 'Imports' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe(`?run=${dryRun.id}`);
+    const run = await screen.findByRole('region', { name: /^Dry run \(shadow mode\) of Nov 24, 2026/ });
+    expect(within(run).getByText('Dry run kept (not applied)')).toBeInTheDocument();
+    expect(within(run).getByRole('region', { name: 'License plan' })).toBeInTheDocument();
   });
 });

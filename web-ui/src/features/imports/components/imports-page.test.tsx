@@ -154,4 +154,41 @@ describe('Imports', () => {
     await user.click(screen.getByRole('button', { name: 'RESYNC' }));
     await waitFor(() => expect(requests).toEqual([{ kind: 'MANUAL_IMPORT' }, { kind: 'MANUAL_IMPORT' }, { kind: 'RESYNC' }]));
   });
+
+  it('given a nightly dry run, when the admin opens it by its link, then it says nothing was changed and shows the license plan it kept, without asking for a plan the server no longer has', async () => {
+    const DRY_RUN_ID = '7b1c2d3e-0000-4000-8000-000000000101';
+    const dryRun: Schemas['Run'] = {
+      ...baseRun,
+      id: DRY_RUN_ID,
+      kind: 'SHADOW',
+      trigger: 'SCHEDULE',
+      status: 'SHADOWED',
+      requestedBy: 'schedule',
+      createdAt: '2026-11-24T08:10:00Z',
+      finishedAt: '2026-11-24T08:12:00Z',
+      planSummary: plan as unknown as Schemas['JsonNode'],
+    };
+    const plansAsked: string[] = [];
+    server.use(
+      http.get('/api/v1/districts/{districtId}/runs', ({ response }) => response(200).json({ items: [dryRun], page: 0, size: 10, total: 1 })),
+      http.get('/api/v1/districts/{districtId}/runs/{runId}', ({ response }) => response(200).json(dryRun)),
+      // The dry run's staged rows are gone once planned: roster-api answers 409 here.
+      http.get('/api/v1/districts/{districtId}/runs/{runId}/plan', ({ params, response }) => {
+        plansAsked.push(params.runId);
+        return response.untyped(problemResponse(409, 'Conflict', 'The run is neither staged nor applied.'));
+      }),
+    );
+    const { container } = await renderInDistrict(<ImportsPage />, { subPath: `/imports?run=${DRY_RUN_ID}` });
+
+    const run = await screen.findByRole('region', { name: /^Dry run \(shadow mode\) of Nov 24, 2026/ });
+    expect(within(run).getByText('Dry run kept (not applied)')).toBeInTheDocument();
+    expect(within(run).getByText(/it shows what a sync would do and changes nothing/)).toBeInTheDocument();
+    const kept = within(run).getByRole('region', { name: 'License plan' });
+    expect(within(kept).getByText('2 people would get no seat')).toBeInTheDocument();
+    expect(within(kept).getByRole('row', { name: /Algebra I Student Edition .* 62 60 57 1 2/ })).toBeInTheDocument();
+    expect(within(kept).getByText('Ana Lopez')).toBeInTheDocument();
+    expect(within(run).queryByRole('button', { name: 'Sync Licenses' })).not.toBeInTheDocument();
+    expect(plansAsked).toEqual([]);
+    await expectNoAxeViolations(container);
+  });
 });

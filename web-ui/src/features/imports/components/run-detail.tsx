@@ -5,7 +5,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { formatDateTime } from '@/lib/dates';
 import { useApplyRun } from '../api/apply-run';
 import { useRun } from '../api/get-run';
-import { useRunPlan } from '../api/get-run-plan';
+import { useRunPlan, type LicensePlan as Plan } from '../api/get-run-plan';
 import { useStagedCounts } from '../api/get-staged-counts';
 import { hasPlan, hasStaged, isActive, type Run } from '../api/types';
 import { HoldReview } from './hold-review';
@@ -145,6 +145,8 @@ function RunView({
           A nightly dry run while the district is still setting up: it shows what a sync would do and changes nothing.
         </Alert>
       )}
+      {/* A dry run's staged rows are dropped once it is planned (GET .../plan answers 409): its plan is the one it stored. */}
+      {run.status === 'SHADOWED' && run.planSummary && <LicensePlan plan={run.planSummary as unknown as Plan} />}
 
       <SourceCheckReview districtId={districtId} run={run} canEdit={canEdit} timezone={timezone} onImportStarted={onShowRun} />
 

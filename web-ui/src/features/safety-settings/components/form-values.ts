@@ -25,6 +25,7 @@ export type SafetyFormValues = {
   minSourcePercent: NumberField;
   licenseGraceDays: NumberField;
   notificationEmail: string;
+  shadowNightly: boolean;
 };
 
 export const FORM_FIELDS = [
@@ -46,6 +47,7 @@ export const FORM_FIELDS = [
   'minSourcePercent',
   'licenseGraceDays',
   'notificationEmail',
+  'shadowNightly',
 ] as const satisfies readonly (keyof SafetyFormValues)[];
 
 const orEmpty = (n: number | null | undefined): NumberField => n ?? '';
@@ -71,12 +73,13 @@ export function toFormValues(saved: SafetySettings): SafetyFormValues {
     minSourcePercent: saved.minSourcePercent,
     licenseGraceDays: saved.licenseGraceDays ?? 0,
     notificationEmail: saved.notificationEmail ?? '',
+    shadowNightly: saved.shadowNightly ?? false,
   };
 }
 
 /**
  * The PUT replaces the whole object, so the body starts from everything the server sent (the fields this form does not
- * show, such as the account match order and nightly dry runs, and any the API adds later) and overlays the form's.
+ * show, such as the account match order, and any the API adds later) and overlays the form's.
  */
 export function toRequestBody(saved: SafetySettings, values: SafetyFormValues): SafetySettingsUpdate {
   return {
@@ -99,6 +102,7 @@ export function toRequestBody(saved: SafetySettings, values: SafetyFormValues): 
     minSourcePercent: Number(values.minSourcePercent),
     licenseGraceDays: Number(values.licenseGraceDays),
     notificationEmail: values.notificationEmail.trim() || undefined,
+    shadowNightly: values.shadowNightly,
   };
 }
 

@@ -249,6 +249,11 @@ function WhileHeld({ form }: { form: Form }) {
         maw={400}
         {...form.getInputProps('notificationEmail')}
       />
+      <Switch
+        label="Nightly dry runs while the district is in setup"
+        description="Each night Rosterline reads your SIS and works out who would gain or lose a license, without changing anything. The results are listed below."
+        {...form.getInputProps('shadowNightly', { type: 'checkbox' })}
+      />
     </Section>
   );
 }

@@ -5,7 +5,7 @@ import { expectNoAxeViolations } from '@/testing/axe';
 import { problemResponse } from '@/testing/fixtures';
 import { http } from '@/testing/http';
 import { server } from '@/testing/server';
-import { renderInDistrict } from '@/testing/test-utils';
+import { HARBOR, renderInDistrict } from '@/testing/test-utils';
 import { toFormValues, toRequestBody } from './form-values';
 import { SafetySettingsPage } from './safety-settings-page';
 
@@ -35,9 +35,55 @@ const stored: Schemas['SafetySettings'] = {
 /** A field a newer API might add: the form must carry it back too, without knowing it. */
 const storedByANewerApi = { ...stored, unknownFutureRule: 'keep me' } as Schemas['SafetySettings'];
 
+const DRY_RUN_ID = '7b1c2d3e-0000-4000-8000-000000000101';
+const FAILED_DRY_RUN_ID = '7b1c2d3e-0000-4000-8000-000000000100';
+/** A dry run as roster-api lists it: the plan it computed kept in planSummary, what the worker read in readReport. */
+function dryRun(id: string, at: string, overrides: Partial<Schemas['Run']> = {}): Schemas['Run'] {
+  return {
+    id,
+    districtId: HARBOR.id,
+    kind: 'SHADOW',
+    trigger: 'SCHEDULE',
+    status: 'SHADOWED',
+    requestedBy: 'schedule',
+    createdAt: at,
+    startedAt: at,
+    finishedAt: at,
+    // The API declares these as free JSON; these are the shapes the server writes.
+    planSummary: { gainsTotal: 12, gains: [], lossesTotal: 3, losses: [], unseatedTotal: 2, unseated: [], products: [] } as unknown as Schemas['JsonNode'],
+    readReport: { read: { orgs: 12, users: 1957, enrollments: 4210 }, errors: 0, warnings: 0 } as unknown as Schemas['JsonNode'],
+    ...overrides,
+  };
+}
+const dryRuns = [
+  // 08:10 UTC is 12:10 AM in Los Angeles in November.
+  dryRun(DRY_RUN_ID, '2026-11-24T08:10:00Z'),
+  dryRun(FAILED_DRY_RUN_ID, '2026-11-23T08:10:00Z', {
+    status: 'FAILED',
+    planSummary: undefined,
+    readReport: undefined,
+    error: 'The SIS answered 503 Service Unavailable.',
+  }),
+];
+
+/** The district's nightly dry runs, newest first, paged the way roster-api pages them; none unless given. */
+function shadowRunsApi(runs: Schemas['Run'][] = []) {
+  const pagesAsked: string[] = [];
+  server.use(
+    http.get('/api/v1/districts/{districtId}/shadow-runs', ({ query, response }) => {
+      const page = Number(query.get('page'));
+      const size = Number(query.get('size'));
+      pagesAsked.push(`${page}/${size}`);
+      return response(200).json({ items: runs.slice(page * size, (page + 1) * size), page, size, total: runs.length });
+    }),
+  );
+  return { pagesAsked };
+}
+
 function safetyApi(initial: Schemas['SafetySettings'] = storedByANewerApi) {
   let current = initial;
   const puts: unknown[] = [];
+  shadowRunsApi();
   server.use(
     http.get('/api/v1/districts/{districtId}/safety-settings', ({ response }) => response(200).json(current)),
     http.put('/api/v1/districts/{districtId}/safety-settings', async ({ request, response }) => {
@@ -119,6 +165,7 @@ describe('Safety settings', () => {
 
   it('given the settings cannot be loaded, when the page opens, then the reason and a retry show', async () => {
     let attempts = 0;
+    shadowRunsApi();
     server.use(
       http.get('/api/v1/districts/{districtId}/safety-settings', ({ response }) => {
         attempts += 1;
@@ -131,6 +178,106 @@ describe('Safety settings', () => {
     expect(screen.queryByRole('button', { name: 'Save safety settings' })).not.toBeInTheDocument();
     await user.click(retry);
     expect(await screen.findByRole('textbox', { name: /^People: share removed/ })).toHaveValue('10 %');
+  });
+});
+
+describe('Nightly dry runs on the safety settings page', () => {
+  it('given two dry runs, when the admin opens the safety settings, then each shows newest first in the district timezone with what it would change in words, what it read, and a link to its plan', async () => {
+    safetyApi();
+    shadowRunsApi(dryRuns);
+    const { user, router, container } = await renderInDistrict(<SafetySettingsPage canEdit />, { subPath: '/safety' });
+
+    const section = screen.getByRole('region', { name: 'Nightly dry runs' });
+    const table = await within(section).findByRole('table', { name: /^Dry runs, newest first/ });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent(/Nov 24, 2026, 12:10\sAM PST/);
+    expect(within(rows[0]).getByText('12 would gain a license, 3 would lose one, 2 would get no seat')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('12 schools, 1,957 people, 4,210 enrollments')).toBeInTheDocument();
+    expect(rows[1]).toHaveTextContent(/Nov 23, 2026, 12:10\sAM PST/);
+    expect(within(rows[1]).getByText('The dry run failed: The SIS answered 503 Service Unavailable.')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('Not reported')).toBeInTheDocument();
+    expect(within(section).getByText('Showing 1–2 of 2 dry runs')).toBeInTheDocument();
+    // The settings form is still there, above.
+    expect(screen.getByRole('button', { name: 'Save safety settings' })).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+
+    const view = within(rows[0]).getByRole('link', { name: /^View the plan of the dry run of Nov 24, 2026/ });
+    expect(view).toHaveAttribute('href', `/districts/${HARBOR.id}/imports?run=${DRY_RUN_ID}`);
+    expect(within(rows[1]).getByRole('link', { name: /^View the run of the dry run of Nov 23, 2026/ })).toHaveAttribute(
+      'href',
+      `/districts/${HARBOR.id}/imports?run=${FAILED_DRY_RUN_ID}`,
+    );
+    await user.click(view);
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/districts/${HARBOR.id}/imports`));
+    expect(router.state.location.search).toBe(`?run=${DRY_RUN_ID}`);
+  });
+
+  it('given no dry run yet, when the admin opens the safety settings, then the section says what dry runs are and how to get them', async () => {
+    safetyApi();
+    const { container } = await renderInDistrict(<SafetySettingsPage canEdit />, { subPath: '/safety' });
+    const section = screen.getByRole('region', { name: 'Nightly dry runs' });
+    expect(await within(section).findByRole('heading', { name: 'No dry runs yet' })).toBeInTheDocument();
+    expect(
+      within(section).getByText(
+        'Switch on nightly dry runs above while the district is in setup; each night Rosterline then reads your SIS and shows here who would gain or lose a license, without changing anything.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(section).queryByRole('table')).not.toBeInTheDocument();
+    // The control the empty state points to is there, above.
+    expect(await screen.findByRole('switch', { name: /^Nightly dry runs while the district is in setup/ })).toBeChecked();
+    await expectNoAxeViolations(container);
+  });
+
+  it('given 25 dry runs, when the admin pages on, then the server is asked for page 1 and the last five show', async () => {
+    safetyApi();
+    const many = Array.from({ length: 25 }, (_, i) =>
+      dryRun(`7b1c2d3e-0000-4000-8000-${String(200 + i).padStart(12, '0')}`, new Date(Date.UTC(2026, 10, 30 - i, 8, 10)).toISOString()),
+    );
+    const { pagesAsked } = shadowRunsApi(many);
+    const { user } = await renderInDistrict(<SafetySettingsPage canEdit />, { subPath: '/safety' });
+    const section = screen.getByRole('region', { name: 'Nightly dry runs' });
+
+    expect(await within(section).findByText('Showing 1–20 of 25 dry runs')).toBeInTheDocument();
+    expect(within(section).getAllByRole('link', { name: /^View the plan/ })).toHaveLength(20);
+    await user.click(within(section).getByRole('button', { name: 'Page 2' }));
+    expect(await within(section).findByText('Showing 21–25 of 25 dry runs')).toBeInTheDocument();
+    const links = within(section).getAllByRole('link', { name: /^View the plan/ });
+    expect(links).toHaveLength(5);
+    expect(links[0]).toHaveAttribute('href', `/districts/${HARBOR.id}/imports?run=${many[20].id}`);
+    await waitFor(() => expect(pagesAsked).toEqual(['0/20', '1/20']));
+  });
+
+  it('given the dry runs cannot be loaded, when the admin opens the safety settings, then the plain error shows in their section and the settings still save', async () => {
+    const { puts } = safetyApi();
+    server.use(
+      http.get('/api/v1/districts/{districtId}/shadow-runs', ({ response }) => response.untyped(problemResponse(500, 'Internal Server Error'))),
+    );
+    const { user } = await renderInDistrict(<SafetySettingsPage canEdit />, { subPath: '/safety' });
+    const section = screen.getByRole('region', { name: 'Nightly dry runs' });
+
+    const alert = await within(section).findByRole('alert');
+    expect(alert).toHaveTextContent('Something went wrong on our side');
+    expect(alert).toHaveTextContent('Try again in a minute. If it keeps happening, contact Rosterline support.');
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+
+    const peopleShare = await screen.findByRole('textbox', { name: /^People: share removed/ });
+    await user.clear(peopleShare);
+    await user.type(peopleShare, '20');
+    await user.click(screen.getByRole('button', { name: 'Save safety settings' }));
+    expect(await screen.findByText('Safety settings saved. The next sync is judged by them.')).toBeInTheDocument();
+    expect(puts).toEqual([{ ...storedByANewerApi, userRemovalPercent: 20 }]);
+  });
+
+  it('given dry runs off, when the admin switches them on and saves, then the settings are sent with shadowNightly on and nothing else changed', async () => {
+    const { puts } = safetyApi({ ...stored, shadowNightly: false });
+    const { user } = await renderInDistrict(<SafetySettingsPage canEdit />, { subPath: '/safety' });
+    const toggle = await screen.findByRole('switch', { name: /^Nightly dry runs while the district is in setup/ });
+    expect(toggle).not.toBeChecked();
+    await user.click(toggle);
+    await user.click(screen.getByRole('button', { name: 'Save safety settings' }));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]).toEqual({ ...stored, shadowNightly: true });
   });
 });
 

@@ -3,10 +3,14 @@ import { QueryState } from '@/components/ui/query-state';
 import { useCurrentDistrict } from '@/lib/district';
 import { useSafetySettings } from '../api/get-safety-settings';
 import { SafetySettingsForm } from './safety-settings-form';
+import { ShadowRuns } from './shadow-runs';
 
-/** When a sync waits for an admin's decision instead of applying, and the other rules that protect the rosters. */
+/**
+ * When a sync waits for an admin's decision instead of applying, and the other rules that protect the rosters; below
+ * them, always, the nightly dry runs and what each would have changed.
+ */
 export function SafetySettingsPage({ canEdit }: { canEdit: boolean }) {
-  const { id } = useCurrentDistrict();
+  const { id, timezone } = useCurrentDistrict();
   const settings = useSafetySettings(id);
   return (
     <>
@@ -17,6 +21,7 @@ export function SafetySettingsPage({ canEdit }: { canEdit: boolean }) {
       <QueryState query={settings} loadingLabel="Loading the safety settings…">
         {(saved) => <SafetySettingsForm districtId={id} saved={saved} canEdit={canEdit} />}
       </QueryState>
+      <ShadowRuns districtId={id} timezone={timezone} />
     </>
   );
 }
