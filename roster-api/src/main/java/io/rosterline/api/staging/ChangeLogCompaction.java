@@ -6,7 +6,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.rosterline.api.sync.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -19,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Keeps the change logs behind the stored readiness reviews (readiness_change, V66) and allocations (allocation_change,
- * V67) small: a district whose log has grown past {@code rosterline.change-log.compact-above} rows loses its rows, and
+ * V67) small: a district whose log has grown past {@link ChangeLogConfig#compactAbove()} rows loses its rows, and
  * what was fingerprinted from them is marked stale in the same transaction, so it is computed anew once, never reused
  * by a coincidence of counts. A district in the middle of an apply (its row locked) or of a readiness computation (its
  * advisory lock held) is left for the next pass: neither may read a fingerprint before the compaction and store it
@@ -32,13 +31,13 @@ public class ChangeLogCompaction {
 
     @Inject
     AgroalDataSource dataSource;
-    @ConfigProperty(name = "rosterline.change-log.compact-above", defaultValue = "5000")
-    int compactAbove;
+    @Inject
+    ChangeLogConfig config;
 
     @Scheduled(cron = "${rosterline.change-log.compact-cron:0 45 3 * * ?}", identity = "change-log-compaction",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        compact(compactAbove);
+        compact(config.compactAbove());
     }
 
     /** Compacts every district whose log holds more than {@code above} rows and that is not busy; returns them. */
