@@ -33,6 +33,20 @@ function harborApi() {
   );
 }
 
+/** The district's safety settings as the API answers them (defaults). */
+const safetySettings: Schemas['SafetySettings'] = {
+  userRemovalPercent: 10,
+  userRemovalMinCount: 50,
+  enrollmentRemovalPercent: 10,
+  enrollmentRemovalMinCount: 50,
+  licenseRemovalPercent: 10,
+  licenseRemovalMinCount: 50,
+  minClassSize: 5,
+  rolloverRemovalPercent: 60,
+  applyAdditionsWhileHeld: false,
+  minSourcePercent: 50,
+};
+
 describe('App shell', () => {
   it('given a Harbor admin signs in, when they open the app, then they land on Harbor’s checklist with their name, sign out, API docs and the steps', async () => {
     harborApi();
@@ -124,18 +138,7 @@ describe('App shell', () => {
     server.use(
       http.get('/api/v1/me', ({ response }) => response(200).json(me)),
       http.get('/api/v1/districts/{districtId}/safety-settings', ({ response }) =>
-        response(200).json({
-          userRemovalPercent: 10,
-          userRemovalMinCount: 50,
-          enrollmentRemovalPercent: 10,
-          enrollmentRemovalMinCount: 50,
-          licenseRemovalPercent: 10,
-          licenseRemovalMinCount: 50,
-          minClassSize: 5,
-          rolloverRemovalPercent: 60,
-          applyAdditionsWhileHeld: false,
-          minSourcePercent: 50,
-        }),
+        response(200).json(safetySettings),
       ),
     );
     const countsAsked: string[] = [];
@@ -241,19 +244,7 @@ describe('App shell', () => {
     };
     server.use(
       http.get('/api/v1/districts/{districtId}/safety-settings', ({ response }) =>
-        response(200).json({
-          userRemovalPercent: 10,
-          userRemovalMinCount: 50,
-          enrollmentRemovalPercent: 10,
-          enrollmentRemovalMinCount: 50,
-          licenseRemovalPercent: 10,
-          licenseRemovalMinCount: 50,
-          minClassSize: 5,
-          rolloverRemovalPercent: 60,
-          applyAdditionsWhileHeld: false,
-          minSourcePercent: 50,
-          shadowNightly: true,
-        }),
+        response(200).json({ ...safetySettings, shadowNightly: true }),
       ),
       http.get('/api/v1/districts/{districtId}/shadow-runs', ({ response }) => response(200).json({ items: [dryRun], page: 0, size: 20, total: 1 })),
       http.get('/api/v1/districts/{districtId}/runs', ({ response }) => response(200).json({ items: [dryRun], page: 0, size: 10, total: 1 })),
