@@ -129,16 +129,8 @@ final class AllocationState {
      */
     private static boolean datesCrossed(Connection c, UUID districtId, LocalDate from, LocalDate to) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT EXISTS (
-                           SELECT 1 FROM (
-                               SELECT max(COALESCE(ss.freeze_end, rs.end_date, ss.end_date)) AS effective_end
-                               FROM roster_class k
-                               LEFT JOIN LATERAL unnest(k.term_sourced_ids) AS term(id) ON true
-                               LEFT JOIN roster_session rs ON rs.district_id = k.district_id AND rs.sourced_id = term.id
-                               LEFT JOIN sis_academic_session ss ON ss.district_id = k.district_id AND ss.sourced_id = term.id
-                               WHERE k.district_id = ? AND k.status = 'active'
-                               GROUP BY k.sourced_id) k
-                           WHERE k.effective_end >= ? AND k.effective_end < ?)
+                SELECT EXISTS (SELECT 1 FROM (""" + ApplyEngine.CLASS_ACCESS_DATES + ") k " + """
+                               WHERE k.effective_end >= ? AND k.effective_end < ?)
                     OR EXISTS (SELECT 1 FROM license_pool lp WHERE lp.district_id = ? AND lp.mode = 'ROSTERED'
                                  AND ((lp.start_date > ? AND lp.start_date <= ?) OR (lp.end_date >= ? AND lp.end_date < ?)))
                     OR EXISTS (SELECT 1 FROM license_assignment la WHERE la.district_id = ?

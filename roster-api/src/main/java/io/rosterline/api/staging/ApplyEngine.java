@@ -215,24 +215,29 @@ public final class ApplyEngine {
     }
 
     /**
+     * Each active class of the district (parameter) with its access dates from its terms: an admin's override_start
+     * opens access early, freeze_end keeps it late. Once per class: joining the terms per enrollment multiplied the
+     * million enrollment rows by the terms of their classes. Also what {@link AllocationState} compares with today.
+     */
+    static final String CLASS_ACCESS_DATES = """
+            SELECT k.sourced_id, k.course_sourced_id,
+                   min(COALESCE(ss.override_start, rs.start_date, ss.start_date)) AS effective_start,
+                   max(COALESCE(ss.freeze_end, rs.end_date, ss.end_date)) AS effective_end
+            FROM roster_class k
+            LEFT JOIN LATERAL unnest(k.term_sourced_ids) AS term(id) ON true
+            LEFT JOIN roster_session rs ON rs.district_id = k.district_id AND rs.sourced_id = term.id
+            LEFT JOIN sis_academic_session ss ON ss.district_id = k.district_id AND ss.sourced_id = term.id
+            WHERE k.district_id = ? AND k.status = 'active'
+            GROUP BY k.sourced_id, k.course_sourced_id""";
+
+    /**
      * apply_alloc: who should hold which product, with effective dates from the class's terms (an admin's
      * override_start opens access early, freeze_end keeps it late), ranked and placed into a pool or none.
      */
     static void buildAllocation(Connection c, UUID districtId, LocalDate today, int graceDays) throws SQLException {
         Jdbc.update(c, """
                 CREATE TEMP TABLE apply_want ON COMMIT DROP AS
-                WITH class_dates AS (
-                    -- Each active class's access dates from its terms, once per class: joining the terms per
-                    -- enrollment multiplied the million enrollment rows by the terms of their classes.
-                    SELECT k.sourced_id, k.course_sourced_id,
-                           min(COALESCE(ss.override_start, rs.start_date, ss.start_date)) AS effective_start,
-                           max(COALESCE(ss.freeze_end, rs.end_date, ss.end_date)) AS effective_end
-                    FROM roster_class k
-                    LEFT JOIN LATERAL unnest(k.term_sourced_ids) AS term(id) ON true
-                    LEFT JOIN roster_session rs ON rs.district_id = k.district_id AND rs.sourced_id = term.id
-                    LEFT JOIN sis_academic_session ss ON ss.district_id = k.district_id AND ss.sourced_id = term.id
-                    WHERE k.district_id = ? AND k.status = 'active'
-                    GROUP BY k.sourced_id, k.course_sourced_id),
+                WITH class_dates AS (""" + CLASS_ACCESS_DATES + "),\n" + """
                 per_person AS (
                     -- Enrollments grouped per person and product first, then joined with people and accounts: one
                     -- account per (district, sourcedId), so this is the same as grouping by account, but the joins
