@@ -41,8 +41,9 @@ import java.util.logging.Logger;
 /**
  * One run in the worker: read the selected schools and courses through the connector, hash every record, compare
  * with the district's current digest from roster-api and post only the differences (upserts, then deletions) in
- * chunks with stable ids, so a retried chunk changes nothing twice. Memory stays small: records stream through,
- * the digest is held as two long arrays, and only the ids of the selected classes and their people are kept.
+ * chunks with stable ids, so a retried chunk changes nothing twice. The heap stays the same whatever the district's
+ * size: records stream through, and the digests and the ids of the selected classes and their people are kept outside
+ * it, in memory-mapped tables of 16 bytes an id ({@link SourcedIdTable}).
  *
  * <p>Order: orgs, sessions, courses, classes, enrollments, users; enrollments are read before users so that only
  * people enrolled in a selected class are synced. The courses of the selected schools are reported to roster-api
@@ -103,12 +104,12 @@ public final class SyncEngine {
         // collection's digest is ready when its turn comes instead of the read waiting for it (a million enrollments
         // take seconds to stream). They are compact (16 bytes a record), so holding them a little early costs little.
         ExecutorService digests = Executors.newSingleThreadExecutor(r -> daemon(r, "digests-" + claim.runId()));
-        Map<RosterCollection, Future<DigestTable>> prefetched = new LinkedHashMap<>();
+        Map<RosterCollection, Future<SourcedIdTable>> prefetched = new LinkedHashMap<>();
         if (claim.useDigest()) {
             for (RosterCollection collection : ORDER) {
                 prefetched.put(collection, digests.submit(() -> {
-                    DigestTable digest = new DigestTable(1024);
-                    readDigest(claim, collection.oneRosterName(), (id, hash) -> digest.put(DigestTable.keyOf(id), hash));
+                    SourcedIdTable digest = new SourcedIdTable(1024);
+                    readDigest(claim, collection.oneRosterName(), (id, hash) -> digest.put(SourcedIdTable.keyOf(id), hash));
                     return digest;
                 }));
             }
@@ -127,8 +128,8 @@ public final class SyncEngine {
             RunSource source = api.source(claim);
             ReadReport report = new ReadReport();
             state.phase("fetching the source", null, null);
-            try (RosterReader reader = SourceReaders.open(source.platform(), source.settings(), () -> api.archive(claim))) {
-                Selection selection = new Selection(source);
+            try (RosterReader reader = SourceReaders.open(source.platform(), source.settings(), () -> api.archive(claim));
+                 Selection selection = new Selection(source)) {
                 for (RosterCollection collection : ORDER) {
                     Consumer<Consumer<RosterRecord>> records;
                     if (collection == RosterCollection.COURSES) {
@@ -140,8 +141,9 @@ public final class SyncEngine {
                     } else {
                         records = consumer -> readScoped(reader, collection, selection, consumer, report);
                     }
+                    // A collection's digest is dropped once it is synced (remove: the map holds no table it is done with).
                     sent.put(collection.oneRosterName(), syncCollection(claim, collection, records, selection, state, poster,
-                            prefetched.get(collection)));
+                            prefetched.remove(collection)));
                 }
             }
             state.check();
@@ -173,16 +175,26 @@ public final class SyncEngine {
         }
     }
 
-    /** Which records belong to the run: the selected schools and courses, their classes, enrollments and people. */
-    private static final class Selection {
+    /**
+     * Which records belong to the run: the selected schools and courses (the admin's choices, a few thousand at most),
+     * and their classes and the people enrolled in them, which grow with the district and are kept off the heap.
+     */
+    private static final class Selection implements AutoCloseable {
         final Set<String> schools;
         Set<String> courses;
-        final Set<String> classes = new HashSet<>();
-        final Set<String> people = new HashSet<>();
+        final SourcedIdTable classes = new SourcedIdTable(1024);
+        final SourcedIdTable people = new SourcedIdTable(1024);
 
         Selection(RunSource source) {
             schools = new HashSet<>(source.schoolSourcedIds());
             courses = new HashSet<>(source.courseSourcedIds());
+        }
+
+        /** Called once the collections are synced: no thread uses the tables any more. */
+        @Override
+        public void close() {
+            classes.close();
+            people.close();
         }
     }
 
@@ -200,19 +212,19 @@ public final class SyncEngine {
     }
 
     private long[] syncCollection(Claim claim, RosterCollection collection, Consumer<Consumer<RosterRecord>> records,
-                                  Selection selection, RunState state, ExecutorService poster, Future<DigestTable> prefetchedDigest) {
+                                  Selection selection, RunState state, ExecutorService poster, Future<SourcedIdTable> prefetchedDigest) {
         state.check();
         String name = collection.oneRosterName();
-        DigestTable digest = prefetchedDigest == null ? new DigestTable(16) : await(prefetchedDigest);
+        SourcedIdTable digest = prefetchedDigest == null ? new SourcedIdTable(16) : await(prefetchedDigest);
         long expected = digest.size();
         state.phase(name, 0L, expected == 0 ? null : expected);
         ChunkSender sender = new ChunkSender(claim, name, poster, state);
         AtomicLong read = new AtomicLong();
         // Small collections may list one record more than once (PowerSchool lists the district's terms under every
         // school); a chunk must not hold one sourcedId twice, so each is sent once.
-        Set<String> once = collection == RosterCollection.USERS || collection == RosterCollection.ENROLLMENTS ? null : new HashSet<>();
+        SourcedIdTable once = collection == RosterCollection.USERS || collection == RosterCollection.ENROLLMENTS ? null : new SourcedIdTable(1024);
         Consumer<RosterRecord> onRecord = record -> {
-            if (!selected(record, selection) || (once != null && !once.add(record.sourcedId()))) {
+            if (!selected(record, selection) || (once != null && !once.add(SourcedIdTable.keyOf(record.sourcedId())))) {
                 return;
             }
             long n = read.incrementAndGet();
@@ -222,7 +234,7 @@ public final class SyncEngine {
             }
             Map<String, Object> row = RecordRows.row(record);
             long hash = RecordRows.hash(row);
-            if (!digest.markSeenAndCompare(DigestTable.keyOf(record.sourcedId()), hash)) {
+            if (!digest.markSeenAndCompare(SourcedIdTable.keyOf(record.sourcedId()), hash)) {
                 row.put("hash", Long.toHexString(hash));
                 sender.upsert(row);
             }
@@ -233,14 +245,19 @@ public final class SyncEngine {
             handoff.finish();
         }
         state.done(read.get());
-        if (claim.useDigest() && digest.size() > 0) {
-            // Second pass over the digest: whatever the source no longer has is deleted.
+        if (once != null) {
+            once.close();
+        }
+        // Second pass over the digest: whatever the source no longer has is deleted. The table keeps only the ids'
+        // keys, so the ids themselves are streamed again, unless every one of them was seen (most nights).
+        if (claim.useDigest() && digest.size() > 0 && digest.seenCount() < digest.size()) {
             readDigest(claim, name, (id, hash) -> {
-                if (!digest.wasSeen(DigestTable.keyOf(id))) {
+                if (!digest.wasSeen(SourcedIdTable.keyOf(id))) {
                     sender.delete(id);
                 }
             });
         }
+        digest.close();
         sender.finish();
         state.phaseDone(name, read.get());
         return new long[]{read.get(), sender.upserts, sender.deletes};
@@ -256,19 +273,19 @@ public final class SyncEngine {
         if (record instanceof RosterClass k) {
             boolean in = s.courses.contains(k.courseSourcedId()) && (k.schoolSourcedId() == null || s.schools.contains(k.schoolSourcedId()));
             if (in) {
-                s.classes.add(k.sourcedId());
+                s.classes.add(SourcedIdTable.keyOf(k.sourcedId()));
             }
             return in;
         }
         if (record instanceof Enrollment e) {
-            boolean in = s.classes.contains(e.classSourcedId());
-            if (in) {
-                s.people.add(e.userSourcedId());
+            boolean in = e.classSourcedId() != null && s.classes.contains(SourcedIdTable.keyOf(e.classSourcedId()));
+            if (in && e.userSourcedId() != null) {
+                s.people.add(SourcedIdTable.keyOf(e.userSourcedId()));
             }
             return in;
         }
         if (record instanceof io.rosterline.sis.model.User u) {
-            return s.people.contains(u.sourcedId());
+            return s.people.contains(SourcedIdTable.keyOf(u.sourcedId()));
         }
         return true;
     }
@@ -292,7 +309,7 @@ public final class SyncEngine {
         }
     }
 
-    private static DigestTable await(Future<DigestTable> digest) {
+    private static SourcedIdTable await(Future<SourcedIdTable> digest) {
         try {
             return digest.get();
         } catch (InterruptedException e) {
