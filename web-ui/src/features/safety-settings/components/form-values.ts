@@ -26,8 +26,11 @@ export type SafetyFormValues = {
   licenseGraceDays: NumberField;
   notificationEmail: string;
   shadowNightly: boolean;
+  /** The rules tried, in order, to match a person to an existing account; null: Rosterline's standard order. */
+  accountMatchOrder: string[] | null;
 };
 
+/** The fields whose server errors map one to one; accountMatchOrder[i] errors are read by matchOrderError. */
 export const FORM_FIELDS = [
   'userRemovalPercent',
   'userRemovalMinCount',
@@ -74,12 +77,13 @@ export function toFormValues(saved: SafetySettings): SafetyFormValues {
     licenseGraceDays: saved.licenseGraceDays ?? 0,
     notificationEmail: saved.notificationEmail ?? '',
     shadowNightly: saved.shadowNightly ?? false,
+    accountMatchOrder: saved.accountMatchOrder ?? null,
   };
 }
 
 /**
  * The PUT replaces the whole object, so the body starts from everything the server sent (the fields this form does not
- * show, such as the account match order, and any the API adds later) and overlays the form's.
+ * show, and any the API adds later) and overlays the form's.
  */
 export function toRequestBody(saved: SafetySettings, values: SafetyFormValues): SafetySettingsUpdate {
   return {
@@ -103,6 +107,7 @@ export function toRequestBody(saved: SafetySettings, values: SafetyFormValues): 
     licenseGraceDays: Number(values.licenseGraceDays),
     notificationEmail: values.notificationEmail.trim() || undefined,
     shadowNightly: values.shadowNightly,
+    accountMatchOrder: values.accountMatchOrder,
   };
 }
 

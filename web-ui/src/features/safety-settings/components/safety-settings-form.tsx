@@ -10,6 +10,7 @@ import type { SafetySettings } from '../api/get-safety-settings';
 import { useUpdateSafetySettings } from '../api/update-safety-settings';
 import { FORM_FIELDS, toFormValues, toRequestBody, validateSafetyForm, type SafetyFormValues } from './form-values';
 import { MatchOrder } from './match-order';
+import { matchOrderError } from './match-order-rules';
 
 type Form = UseFormReturnType<SafetyFormValues>;
 
@@ -19,6 +20,8 @@ export function SafetySettingsForm({ districtId, saved, canEdit }: { districtId:
 
   useEffect(() => {
     const errors = fieldErrorsFor(update.error, [...FORM_FIELDS]);
+    const order = matchOrderError(update.error, update.variables?.body.accountMatchOrder);
+    if (order) errors.accountMatchOrder = order;
     if (Object.keys(errors).length) form.setErrors(errors);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [update.error]);
@@ -59,7 +62,13 @@ export function SafetySettingsForm({ districtId, saved, canEdit }: { districtId:
             <WhileHeld form={form} />
           </Stack>
         </fieldset>
-        <MatchOrder order={saved.accountMatchOrder} />
+        <MatchOrder
+          order={form.getValues().accountMatchOrder}
+          changed={form.isDirty('accountMatchOrder')}
+          canEdit={canEdit}
+          onChange={(order) => form.setFieldValue('accountMatchOrder', order)}
+          error={form.errors.accountMatchOrder}
+        />
         {canEdit && (
           <Group>
             <Button type="submit" loading={update.isPending}>

@@ -1,12 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from '@/api/client';
+import { ApiError } from '@/lib/problem';
 import { expectNoAxeViolations } from '@/testing/axe';
 import { problemResponse } from '@/testing/fixtures';
 import { http } from '@/testing/http';
 import { server } from '@/testing/server';
 import { HARBOR, renderInDistrict } from '@/testing/test-utils';
 import { toFormValues, toRequestBody } from './form-values';
+import { leaveOut, matchOrderError, move, putBack, readOrder } from './match-order-rules';
 import { SafetySettingsPage } from './safety-settings-page';
 
 /** Every field the API has, the ones the form does not show set away from their defaults. */
@@ -30,7 +32,8 @@ const stored: Schemas['SafetySettings'] = {
   schoolEnrollmentRemovalPercent: null,
   schoolEnrollmentRemovalMinCount: null,
   licenseGraceDays: 0,
-  accountMatchOrder: ['IDENTIFIER', 'SOURCED_ID', 'EMAIL'],
+  // An order roster-api accepts (SOURCED_ID first when named), leaving the sign-in name out.
+  accountMatchOrder: ['SOURCED_ID', 'EMAIL', 'IDENTIFIER'],
 };
 /** A field a newer API might add: the form must carry it back too, without knowing it. */
 const storedByANewerApi = { ...stored, unknownFutureRule: 'keep me' } as Schemas['SafetySettings'];
@@ -96,6 +99,23 @@ function safetyApi(initial: Schemas['SafetySettings'] = storedByANewerApi) {
   return { puts };
 }
 
+/** The first rule as the section lists it: always there, always first. */
+const SIS_RECORD_ID = 'The SIS record id (always tried first: an account that holds the person’s SIS record id is theirs)';
+const SIS_IDENTIFIER = 'The SIS identifier (for example the student number)';
+const STANDARD_ORDER = [SIS_RECORD_ID, SIS_IDENTIFIER, 'Email address', 'Sign-in name'];
+
+const matchOrderSection = () => screen.findByRole('region', { name: 'Matching people to existing accounts' });
+/** The rules the section lists as tried, in order (their buttons have no text). */
+const rulesTried = (section: HTMLElement) =>
+  within(within(section).getByRole('list', { name: 'Rules, tried in this order' }))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
+/** The rules the section lists as left out, without the text of their Put back buttons. */
+function rulesLeftOut(section: HTMLElement) {
+  const list = within(section).queryByRole('list', { name: 'Left out, never tried' });
+  return list ? within(list).getAllByRole('listitem').map((li) => li.textContent?.replace(/Put back$/, '')) : [];
+}
+
 describe('Safety settings', () => {
   it('given stored settings, when the admin changes two of them and saves, then every other field goes back unchanged, the hidden ones included', async () => {
     const { puts } = safetyApi();
@@ -109,11 +129,8 @@ describe('Safety settings', () => {
     expect(screen.getByRole('textbox', { name: 'Email for held and failed syncs' })).toHaveValue('rostering@harbor.k12.example');
     expect(screen.getByRole('switch', { name: /Add new people, classes and licenses/ })).toBeChecked();
     const matchOrder = screen.getByRole('region', { name: 'Matching people to existing accounts' });
-    expect(within(matchOrder).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'The SIS identifier (for example the student number)',
-      'The SIS record id',
-      'Email address',
-    ]);
+    expect(rulesTried(matchOrder)).toEqual([SIS_RECORD_ID, 'Email address', 'The SIS identifier (for example the student number)']);
+    expect(rulesLeftOut(matchOrder)).toEqual(['Sign-in name']);
     await expectNoAxeViolations(container);
 
     await user.clear(peopleShare);
@@ -178,6 +195,123 @@ describe('Safety settings', () => {
     expect(screen.queryByRole('button', { name: 'Save safety settings' })).not.toBeInTheDocument();
     await user.click(retry);
     expect(await screen.findByRole('textbox', { name: /^People: share removed/ })).toHaveValue('10 %');
+  });
+});
+
+describe('Matching people to existing accounts', () => {
+  it('given a district with the standard order, when the admin moves Email above the SIS identifier and saves, then the PUT carries SOURCED_ID, EMAIL, IDENTIFIER, LOGIN and the district’s own order is in use', async () => {
+    const { puts } = safetyApi({ ...stored, accountMatchOrder: null });
+    const { user, container } = await renderInDistrict(<SafetySettingsPage canEdit />, { subPath: '/safety' });
+    const section = await matchOrderSection();
+    expect(within(section).getByText('In use: Rosterline’s standard order.')).toBeInTheDocument();
+    expect(within(section).getByText(/The first rule that finds an account decides/)).toHaveTextContent(
+      /an uncertain match .* waits in the account review queue for an admin\. .* A change applies from the next sync after you save\./,
+    );
+    expect(rulesTried(section)).toEqual(STANDARD_ORDER);
+    expect(rulesLeftOut(section)).toEqual([]);
+    // The SIS record id is always tried first: it has no controls, and no rule moves above it or below the last.
+    expect(within(section).queryByRole('button', { name: /The SIS record id/ })).not.toBeInTheDocument();
+    expect(within(section).getByRole('button', { name: `Move ${SIS_IDENTIFIER} up` })).toBeDisabled();
+    expect(within(section).getByRole('button', { name: `Move ${SIS_IDENTIFIER} down` })).toBeEnabled();
+    expect(within(section).getByRole('button', { name: 'Move Sign-in name down' })).toBeDisabled();
+    expect(within(section).getByRole('button', { name: 'Use Rosterline’s standard order' })).toBeDisabled();
+    await expectNoAxeViolations(container);
+
+    await user.click(within(section).getByRole('button', { name: 'Move Email address up' }));
+    expect(rulesTried(section)).toEqual([SIS_RECORD_ID, 'Email address', SIS_IDENTIFIER, 'Sign-in name']);
+    expect(within(section).getByRole('status')).toHaveTextContent('Email address moved to position 2.');
+    expect(within(section).getByText('Your district’s own order, used from the next sync once you save.')).toBeInTheDocument();
+    // Email cannot go higher now; the focus stays on its other move button.
+    expect(within(section).getByRole('button', { name: 'Move Email address up' })).toBeDisabled();
+    expect(within(section).getByRole('button', { name: 'Move Email address down' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Save safety settings' }));
+
+    expect(await screen.findByText('Safety settings saved. The next sync is judged by them.')).toBeInTheDocument();
+    expect(puts).toEqual([{ ...stored, accountMatchOrder: ['SOURCED_ID', 'EMAIL', 'IDENTIFIER', 'LOGIN'] }]);
+    expect(within(section).getByText('In use: your district’s own order.')).toBeInTheDocument();
+    expect(within(section).getByRole('button', { name: 'Use Rosterline’s standard order' })).toBeEnabled();
+  });
+
+  it('given the standard order, when the admin leaves out the sign-in name and the SIS identifier, puts the identifier back and saves, then the PUT carries SOURCED_ID, EMAIL, IDENTIFIER', async () => {
+    const { puts } = safetyApi({ ...stored, accountMatchOrder: null });
+    const { user } = await renderInDistrict(<SafetySettingsPage canEdit />, { subPath: '/safety' });
+    const section = await matchOrderSection();
+
+    await user.click(within(section).getByRole('button', { name: 'Leave out Sign-in name' }));
+    await user.click(within(section).getByRole('button', { name: `Leave out ${SIS_IDENTIFIER}` }));
+    expect(rulesTried(section)).toEqual([SIS_RECORD_ID, 'Email address']);
+    expect(rulesLeftOut(section)).toEqual([SIS_IDENTIFIER, 'Sign-in name']);
+    expect(within(section).getByRole('button', { name: `Put back ${SIS_IDENTIFIER}` })).toHaveFocus();
+
+    await user.click(within(section).getByRole('button', { name: `Put back ${SIS_IDENTIFIER}` }));
+    // A rule put back is tried last.
+    expect(rulesTried(section)).toEqual([SIS_RECORD_ID, 'Email address', SIS_IDENTIFIER]);
+    expect(rulesLeftOut(section)).toEqual(['Sign-in name']);
+    expect(within(section).getByRole('status')).toHaveTextContent(`${SIS_IDENTIFIER} put back, tried last.`);
+    await user.click(screen.getByRole('button', { name: 'Save safety settings' }));
+
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]).toEqual({ ...stored, accountMatchOrder: ['SOURCED_ID', 'EMAIL', 'IDENTIFIER'] });
+  });
+
+  it('given a district with its own order, when the admin uses Rosterline’s standard order and saves, then the PUT carries accountMatchOrder null and the standard order is in use', async () => {
+    const { puts } = safetyApi();
+    const { user } = await renderInDistrict(<SafetySettingsPage canEdit />, { subPath: '/safety' });
+    const section = await matchOrderSection();
+    expect(within(section).getByText('In use: your district’s own order.')).toBeInTheDocument();
+
+    await user.click(within(section).getByRole('button', { name: 'Use Rosterline’s standard order' }));
+    expect(rulesTried(section)).toEqual(STANDARD_ORDER);
+    expect(rulesLeftOut(section)).toEqual([]);
+    expect(within(section).getByText('Rosterline’s standard order, used from the next sync once you save.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save safety settings' }));
+
+    expect(await screen.findByText('Safety settings saved. The next sync is judged by them.')).toBeInTheDocument();
+    expect(puts).toEqual([{ ...storedByANewerApi, accountMatchOrder: null }]);
+    expect(within(section).getByText('In use: Rosterline’s standard order.')).toBeInTheDocument();
+    expect(within(section).getByRole('button', { name: 'Use Rosterline’s standard order' })).toBeDisabled();
+  });
+
+  it('given an integrator (read-only), when they open the page, then they see the district’s order and the rule left out, without any control to change it', async () => {
+    const { puts } = safetyApi();
+    const { container } = await renderInDistrict(<SafetySettingsPage canEdit={false} />, { subPath: '/safety' });
+    const section = await matchOrderSection();
+    expect(within(section).getByText('In use: your district’s own order.')).toBeInTheDocument();
+    expect(rulesTried(section)).toEqual([SIS_RECORD_ID, 'Email address', SIS_IDENTIFIER]);
+    expect(rulesLeftOut(section)).toEqual(['Sign-in name']);
+    expect(within(section).getByText(/Your district’s admins can change the order; a change applies from the next sync\./)).toBeInTheDocument();
+    expect(within(section).queryAllByRole('button')).toEqual([]);
+    expect(screen.queryByRole('button', { name: 'Save safety settings' })).not.toBeInTheDocument();
+    await expectNoAxeViolations(container);
+    expect(puts).toEqual([]);
+  });
+
+  it('given the server refuses the order at accountMatchOrder[1], when the admin saves, then the problem shows next to the section naming that rule, and changing the order clears it', async () => {
+    safetyApi({ ...stored, accountMatchOrder: null });
+    const refused: unknown[] = [];
+    server.use(
+      http.put('/api/v1/districts/{districtId}/safety-settings', async ({ request, response }) => {
+        refused.push(await request.json());
+        return response.untyped(
+          problemResponse(400, 'Bad Request', 'Check the highlighted fields and try again.', [
+            { field: 'accountMatchOrder[1]', message: 'is not a rule; use SOURCED_ID, IDENTIFIER, EMAIL or LOGIN' },
+          ]),
+        );
+      }),
+    );
+    const { user } = await renderInDistrict(<SafetySettingsPage canEdit />, { subPath: '/safety' });
+    const section = await matchOrderSection();
+    await user.click(within(section).getByRole('button', { name: 'Move Email address up' }));
+    await user.click(screen.getByRole('button', { name: 'Save safety settings' }));
+
+    const message = 'Rule 2 (Email address): is not a rule; use SOURCED_ID, IDENTIFIER, EMAIL or LOGIN';
+    expect(await within(section).findByText(message)).toBeInTheDocument();
+    expect(section).toHaveAccessibleDescription(message);
+    expect(screen.getByRole('alert', { name: 'Some details need fixing' })).toBeInTheDocument();
+    expect(refused).toEqual([{ ...stored, accountMatchOrder: ['SOURCED_ID', 'EMAIL', 'IDENTIFIER', 'LOGIN'] }]);
+
+    await user.click(within(section).getByRole('button', { name: 'Move Email address down' }));
+    expect(within(section).queryByText(message)).not.toBeInTheDocument();
   });
 });
 
@@ -282,6 +416,25 @@ describe('Nightly dry runs on the safety settings page', () => {
 });
 
 describe('Safety settings form values', () => {
+  it('puts the SIS record id first in every order it builds, and leaves it out of the rules that move', () => {
+    // A district whose order does not name SOURCED_ID: the matcher tries it first all the same.
+    expect(readOrder(['EMAIL', 'LOGIN'])).toEqual({ tried: ['EMAIL', 'LOGIN'], leftOut: ['IDENTIFIER'] });
+    expect(move(['EMAIL', 'LOGIN'], 'LOGIN', -1)).toEqual(['SOURCED_ID', 'LOGIN', 'EMAIL']);
+    expect(move(null, 'IDENTIFIER', -1)).toEqual(['SOURCED_ID', 'IDENTIFIER', 'EMAIL', 'LOGIN']);
+    expect(leaveOut(null, 'EMAIL')).toEqual(['SOURCED_ID', 'IDENTIFIER', 'LOGIN']);
+    expect(putBack(['SOURCED_ID'], 'LOGIN')).toEqual(['SOURCED_ID', 'LOGIN']);
+    // Every rule but the SIS record id left out is still an order the server accepts.
+    expect(['IDENTIFIER', 'EMAIL', 'LOGIN'].reduce<string[] | null>((order, rule) => leaveOut(order, rule), null)).toEqual(['SOURCED_ID']);
+  });
+
+  it('reads the server’s problem with the order, whole or for one rule of the order sent', () => {
+    const refused = (field: string) =>
+      new ApiError({ status: 400, title: 'Bad Request', fieldErrors: { [field]: 'name at least one rule' } });
+    expect(matchOrderError(refused('accountMatchOrder'), [])).toBe('name at least one rule');
+    expect(matchOrderError(refused('put.body.accountMatchOrder[2]'), ['SOURCED_ID', 'IDENTIFIER', 'LOGIN'])).toBe('Rule 3 (Sign-in name): name at least one rule');
+    expect(matchOrderError(refused('notificationEmail'), null)).toBeNull();
+  });
+
   it('sends an emptied per-school field as null (the district-wide value applies) and an emptied email as absent', () => {
     const values = { ...toFormValues(stored), schoolUserRemovalPercent: '', notificationEmail: '  ' };
     const body = toRequestBody(stored, values);
@@ -290,6 +443,7 @@ describe('Safety settings form values', () => {
     expect(body.notificationEmail).toBeUndefined();
     expect(JSON.parse(JSON.stringify(body))).not.toHaveProperty('notificationEmail');
     expect(body.shadowNightly).toBe(true);
-    expect(body.accountMatchOrder).toEqual(['IDENTIFIER', 'SOURCED_ID', 'EMAIL']);
+    expect(body.accountMatchOrder).toEqual(['SOURCED_ID', 'EMAIL', 'IDENTIFIER']);
+    expect(toRequestBody(stored, { ...toFormValues(stored), accountMatchOrder: null }).accountMatchOrder).toBeNull();
   });
 });
