@@ -97,7 +97,7 @@ public class HoldService {
                     "Discarded by " + currentUser.actor() + " after it was held; its removals were never applied.", runId);
             Jdbc.update(c, "UPDATE run_hold SET decision = 'DISCARDED', decided_by = ?, decided_at = ? WHERE run_id = ?",
                     currentUser.actor(), now, runId);
-            StagedRows.clear(c, runId);
+            io.rosterline.api.staging.StagedRuns.clear(c, runId);
             audit.record(districtId, "run.hold.discarded", "sync_run", runId, Map.of("status", "HELD"), Map.of("status", "DISCARDED"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);

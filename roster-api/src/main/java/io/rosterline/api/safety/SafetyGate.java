@@ -415,7 +415,7 @@ public class SafetyGate {
 
     private void fail(Connection c, UUID districtId, UUID runId, String reason) throws SQLException {
         Jdbc.update(c, "UPDATE sync_run SET status = 'FAILED', finished_at = ?, error = ? WHERE id = ?", clock.instant(), reason, runId);
-        StagedRows.clear(c, runId);
+        io.rosterline.api.staging.StagedRuns.clear(c, runId);
         audit.record(districtId, "run.failed-safe", "sync_run", runId, null, java.util.Map.of("reason", reason));
         LOG.infof("Failed run %s of district %s before applying: %s", runId, districtId, reason);
     }

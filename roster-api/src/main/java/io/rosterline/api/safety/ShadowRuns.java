@@ -84,7 +84,7 @@ public class ShadowRuns {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        StagedRows.clear(c, runId);
+        io.rosterline.api.staging.StagedRuns.clear(c, runId);
         LOG.infof("Shadow run %s of district %s planned: %d would gain, %d would lose", runId, districtId, report.gainsTotal(),
                 report.lossesTotal());
     }

@@ -213,7 +213,7 @@ public class RunCompletion {
             LOG.infof("Run %s of district %s is superseded by a later applied run", runId, districtId);
             Jdbc.update(c, "UPDATE sync_run SET status = 'SUPERSEDED', finished_at = ?, error = ? WHERE id = ?", now,
                     "A later run was applied while this one was reading, so its differences no longer fit; it was not applied.", runId);
-            RunQueueAccess.clear(c, runId);
+            StagedRuns.clear(c, runId);
             return;
         }
         boolean restore = safetyRestores.isRestore(c, runId);
@@ -239,7 +239,7 @@ public class RunCompletion {
                 UPDATE sync_run SET status = 'APPLIED', applied_at = ?, finished_at = ?, applied_by = ?, apply_seq = nextval('sync_apply_seq'),
                        apply_report = ?::jsonb, plan_summary = ?::jsonb
                 WHERE id = ?""", now, now, actor, json(report), json(report.summary(STORED_PEOPLE)), runId);
-        RunQueueAccess.clear(c, runId);
+        StagedRuns.clear(c, runId);
         // Older staged runs were computed against a roster that no longer exists.
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE sync_run SET status = 'SUPERSEDED', error = 'A later run was applied first.'
@@ -248,7 +248,7 @@ public class RunCompletion {
             ps.setObject(2, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    RunQueueAccess.clear(c, rs.getObject(1, UUID.class));
+                    StagedRuns.clear(c, rs.getObject(1, UUID.class));
                 }
             }
         }
@@ -278,18 +278,6 @@ public class RunCompletion {
             return value == null ? null : objectMapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Removes a run's staged rows once they are applied or no longer usable. */
-    static final class RunQueueAccess {
-        static void clear(Connection c, UUID runId) throws SQLException {
-            for (RosterTable table : RosterTable.values()) {
-                Jdbc.update(c, "DELETE FROM " + table.staged + " WHERE run_id = ?", runId);
-            }
-        }
-
-        private RunQueueAccess() {
         }
     }
 }

@@ -6,7 +6,7 @@ import io.rosterline.api.audit.AuditTrail;
 import io.rosterline.api.common.ProblemException;
 import io.rosterline.api.district.District;
 import io.rosterline.api.security.CurrentUser;
-import io.rosterline.api.staging.RosterTable;
+import io.rosterline.api.staging.StagedRuns;
 import io.rosterline.api.sync.SyncDtos.Claim;
 import io.rosterline.api.sync.SyncDtos.Heartbeat;
 import io.rosterline.api.sync.SyncDtos.Lease;
@@ -154,7 +154,7 @@ public class RunQueue {
                 RunKind kind = RunKind.valueOf(rs.getString(2));
                 int attempt = rs.getInt(3);
                 c.releaseSavepoint(savepoint);
-                clearStaged(c, List.of(runId));
+                StagedRuns.clear(c, runId);
                 LOG.infof("Worker %s claimed run %s of district %s (%s, attempt %d)", workerId, runId, districtId, kind, attempt);
                 return Optional.of(new Claim(runId, districtId, kind, token, expires, attempt, kind != RunKind.RESYNC));
             }
@@ -221,24 +221,10 @@ public class RunQueue {
         }
         if (!released.isEmpty()) {
             LOG.warnf("Released %d run(s) whose worker lease expired: %s", released.size(), released);
-            clearStaged(c, released);
+            StagedRuns.clear(c, released);
         }
     }
 
-    /** A retried or failed run leaves nothing behind. */
-    static void clearStaged(Connection c, List<UUID> runIds) throws SQLException {
-        UUID[] ids = runIds.toArray(UUID[]::new);
-        for (RosterTable table : RosterTable.values()) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table.staged + " WHERE run_id = ANY (?)")) {
-                ps.setArray(1, c.createArrayOf("uuid", ids));
-                ps.executeUpdate();
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_chunk WHERE run_id = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("uuid", ids));
-            ps.executeUpdate();
-        }
-    }
 
     public Lease heartbeat(UUID runId, UUID leaseToken, Heartbeat heartbeat) {
         Instant now = clock.instant();
@@ -307,7 +293,7 @@ public class RunQueue {
                     UPDATE sync_run SET status = 'FAILED', error = ?, finished_at = ?, completed_lease_token = lease_token,
                            lease_token = NULL, lease_expires_at = NULL
                     WHERE id = ?""", error.replace('\u0000', '\uFFFD'), clock.instant(), runId);
-            clearStaged(c, List.of(runId));
+            StagedRuns.clear(c, runId);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
