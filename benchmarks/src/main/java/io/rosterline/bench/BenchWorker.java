@@ -22,9 +22,13 @@ public final class BenchWorker {
 
     private static final AtomicLong PEAK_LIVE_HEAP = new AtomicLong();
 
+    /** The most heap in use right after a full collection forced every {@code bench.liveHeapEverySeconds} (0: none). */
+    private static final AtomicLong PEAK_FULL_GC_HEAP = new AtomicLong(-1);
+
     public static void main(String[] args) {
         try {
             trackLiveHeap();
+            sampleLiveHeap(Integer.getInteger("bench.liveHeapEverySeconds", 0));
             run(args);
         } catch (Throwable t) {
             t.printStackTrace();
@@ -41,7 +45,34 @@ public final class BenchWorker {
         outcomes.forEach(o -> System.err.println("run " + o.claim().runId() + " " + (o.succeeded() ? "ok" : o.error())));
         System.out.println("PEAK_RSS_KB=" + Benchmark.peakRssKb(Path.of("/proc/self/status")));
         System.out.println("PEAK_LIVE_HEAP_KB=" + PEAK_LIVE_HEAP.get() / 1024);
+        System.out.println("LIVE_HEAP_KB=" + (PEAK_FULL_GC_HEAP.get() < 0 ? -1 : PEAK_FULL_GC_HEAP.get() / 1024));
+        System.out.println("CPU_MS=" + ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000);
         System.exit(ok ? 0 : 1);
+    }
+
+    /**
+     * A profiling aid: a full collection every few seconds, and the heap still in use after it (the objects the run really
+     * holds, with no garbage waiting for the next old-generation collection). It slows the run down, so the benchmark's
+     * times are not taken with it.
+     */
+    private static void sampleLiveHeap(int everySeconds) {
+        if (everySeconds <= 0) {
+            return;
+        }
+        Thread sampler = new Thread(() -> {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (true) {
+                try {
+                    Thread.sleep(everySeconds * 1000L);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                System.gc();
+                PEAK_FULL_GC_HEAP.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+            }
+        }, "live-heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
     }
 
     /** Heap in use after each collection, summed over the heap pools; the maximum is kept. */

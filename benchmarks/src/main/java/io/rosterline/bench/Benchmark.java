@@ -106,6 +106,10 @@ public final class Benchmark {
     }
 
     KeyPair keys;
+    /** roster-api's process id, for the CPU each run costs it (0 before it is started). */
+    long apiPid;
+    /** roster-api's GC log, for its heap after each collection during a run. */
+    Path apiGcLog;
     /** The last run syncOnce applied, as roster-api reports it. */
     JsonNode lastRun;
 
@@ -119,6 +123,7 @@ public final class Benchmark {
             int port = freePort();
             String apiUrl = "http://127.0.0.1:" + port;
             api = startApi(apiJar, db, port, size.name());
+            apiPid = api.pid();
             waitReady(apiUrl + "/q/health/ready");
             long records = seed(PG + db, district, sis);
             connect(apiUrl, district, sis);
@@ -174,7 +179,9 @@ public final class Benchmark {
     /** roster-api as its own JVM on the given database, with this run's token key; its log in benchmarks/target. */
     Process startApi(String apiJar, String db, int port, String logName) throws IOException {
         keys = keys != null ? keys : newKeys();
-        ProcessBuilder apiProcess = new ProcessBuilder("java", "-Xmx512m", "-Dquarkus.http.port=" + port,
+        apiGcLog = Path.of("benchmarks", "target", "roster-api-" + logName + "-gc.log").toAbsolutePath();
+        Files.deleteIfExists(apiGcLog);
+        ProcessBuilder apiProcess = new ProcessBuilder("java", "-Xmx512m", "-Xlog:gc:file=" + apiGcLog, "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + PG + db, "-Dquarkus.oidc.auth-server-url=",
                 "-Dquarkus.oidc.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
                 "-Dquarkus.log.level=WARN", "-Drosterline.sftp.port=0",
@@ -284,6 +291,8 @@ public final class Benchmark {
     /** One run, requested as support and done by a fresh worker JVM; {@code onRequested} gets the run's id first. */
     double syncOnce(String apiUrl, UUID district, String classpath, Size size, String label, Consumer<String> onRequested) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
+        double[] cpuBefore = {cpuSeconds(apiPid), postgresCpuSeconds(), harnessCpuSeconds()};
+        long gcLogBefore = apiGcLog != null && Files.exists(apiGcLog) ? Files.size(apiGcLog) : 0;
         long start = System.nanoTime();
         HttpResponse<String> requested = http.send(HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/districts/" + district + "/runs"))
                 .header("Authorization", "Bearer " + token("bench-support", "support")).header("Content-Type", "application/json")
@@ -293,7 +302,8 @@ public final class Benchmark {
         }
         String runId = JSON.readTree(requested.body()).path("id").asText();
         onRequested.accept(runId);
-        Process worker = new ProcessBuilder("java", "-Xmx512m", "-cp", classpath, "io.rosterline.bench.BenchWorker", apiUrl,
+        Process worker = new ProcessBuilder("java", "-Xmx" + System.getProperty("bench.workerXmx", "512m"),
+                "-Dbench.liveHeapEverySeconds=" + Integer.getInteger("bench.liveHeapEverySeconds", 0), "-cp", classpath, "io.rosterline.bench.BenchWorker", apiUrl,
                 token("rosterline-sync-worker", "sync-worker")).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(worker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = worker.waitFor();
@@ -312,8 +322,12 @@ public final class Benchmark {
         }
         String rss = out.lines().filter(l -> l.startsWith("PEAK_RSS_KB=")).map(l -> Long.parseLong(l.substring(12)) / 1024 + " MB").findFirst().orElse("?");
         String heap = out.lines().filter(l -> l.startsWith("PEAK_LIVE_HEAP_KB=")).map(l -> Long.parseLong(l.substring(18)) / 1024 + " MB").findFirst().orElse("?");
+        String liveHeap = out.lines().filter(l -> l.startsWith("LIVE_HEAP_KB=") && !l.endsWith("=-1"))
+                .map(l -> ", live heap " + Long.parseLong(l.substring(13)) / 1024 + " MB").findFirst().orElse("");
+        long apiHeapMb = peakHeapAfterGcMb(apiGcLog, gcLogBefore);
+        String apiHeap = apiHeapMb > 0 ? apiHeapMb + " MB" : "- (no collection)";
         System.out.printf("%-3s %-13s %10.2f %10d %12.0f %10s%n", size.name(), label, seconds, records, records / seconds,
-                "diff " + changed + ", worker RSS " + rss + ", heap after GC " + heap);
+                "diff " + changed + ", worker RSS " + rss + ", heap after GC " + heap + liveHeap + ", roster-api heap after GC " + apiHeap);
         // Where the time went: the worker's phases (read, hash, diff, post) and the rest (JVM start, claim, and roster-api's
         // completion: counting, the safety judgement and the apply).
         StringBuilder phases = new StringBuilder();
@@ -323,6 +337,11 @@ public final class Benchmark {
             inPhases += p.path("seconds").asDouble();
         }
         System.out.printf("%-3s   phases: %srest %.2fs%n", size.name(), phases, seconds - inPhases);
+        // Where the CPU went (2 cores: a run cannot be faster than half the total): the worker's own count, roster-api's
+        // and PostgreSQL's from /proc, the sandbox's as this harness process (it serves the SIS).
+        double workerCpu = out.lines().filter(l -> l.startsWith("CPU_MS=")).mapToDouble(l -> Long.parseLong(l.substring(7)) / 1000.0).findFirst().orElse(-1);
+        System.out.printf("%-3s   cpu: worker %.1fs  roster-api %.1fs  postgres %.1fs  sandbox %.1fs%n", size.name(), workerCpu,
+                cpuSeconds(apiPid) - cpuBefore[0], postgresCpuSeconds() - cpuBefore[1], harnessCpuSeconds() - cpuBefore[2]);
         return seconds;
     }
 
@@ -392,6 +411,65 @@ public final class Benchmark {
         signature.initSign(keys.getPrivate());
         signature.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
         return header + "." + payload + "." + b64.encodeToString(signature.sign());
+    }
+
+    /** User and system CPU of a live process, from /proc (clock ticks of 1/100 s), or 0 when it is not there. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // After the command: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (counted from 1).
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /** Every PostgreSQL process's CPU, the exited backends' included (the postmaster's children time). */
+    static double postgresCpuSeconds() {
+        double total = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : (Iterable<Path>) procs::iterator) {
+                String name = proc.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit)) {
+                    try {
+                        if (Files.readString(proc.resolve("comm")).startsWith("postgres")) {
+                            total += cpuSeconds(Long.parseLong(name));
+                        }
+                    } catch (IOException gone) {
+                        // ended meanwhile
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return total;
+    }
+
+    static double harnessCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    private static final java.util.regex.Pattern GC_AFTER = java.util.regex.Pattern.compile("->(\\d+)M\\(");
+
+    /** The most heap in use right after any collection, from a {@code -Xlog:gc} file's lines after {@code offset}; -1 when none ran. */
+    static long peakHeapAfterGcMb(Path gcLog, long offset) {
+        if (gcLog == null || !Files.exists(gcLog)) {
+            return -1;
+        }
+        try (var file = Files.newByteChannel(gcLog)) {
+            file.position(offset);
+            String appended = new String(java.nio.channels.Channels.newInputStream(file).readAllBytes(), StandardCharsets.UTF_8);
+            long peak = -1;
+            var m = GC_AFTER.matcher(appended);
+            while (m.find()) {
+                peak = Math.max(peak, Long.parseLong(m.group(1)));
+            }
+            return peak;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     static long peakRssKb(Path status) {

@@ -82,6 +82,7 @@ final class LoadTest {
             int port = Benchmark.freePort();
             String apiUrl = "http://127.0.0.1:" + port;
             api = bench.startApi(apiJar, db, port, "load-" + size.name());
+            bench.apiPid = api.pid();
             Benchmark.waitReady(apiUrl + "/q/health/ready");
             for (UUID district : List.of(quiet, browsed)) {
                 bench.seed(Benchmark.PG + db, district, sis);
