@@ -293,6 +293,7 @@ public final class Benchmark {
         HttpClient http = HttpClient.newHttpClient();
         double[] cpuBefore = {cpuSeconds(apiPid), postgresCpuSeconds(), harnessCpuSeconds()};
         long gcLogBefore = apiGcLog != null && Files.exists(apiGcLog) ? Files.size(apiGcLog) : 0;
+        ApiLiveHeap apiLive = ApiLiveHeap.start(apiPid, Integer.getInteger("bench.liveHeapEverySeconds", 0));
         long start = System.nanoTime();
         HttpResponse<String> requested = http.send(HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/districts/" + district + "/runs"))
                 .header("Authorization", "Bearer " + token("bench-support", "support")).header("Content-Type", "application/json")
@@ -325,6 +326,10 @@ public final class Benchmark {
         String liveHeap = out.lines().filter(l -> l.startsWith("LIVE_HEAP_KB=") && !l.endsWith("=-1"))
                 .map(l -> ", live heap " + Long.parseLong(l.substring(13)) / 1024 + " MB").findFirst().orElse("");
         long apiHeapMb = peakHeapAfterGcMb(apiGcLog, gcLogBefore);
+        long apiLiveMb = apiLive.stop();
+        if (apiLiveMb >= 0) {
+            liveHeap += ", roster-api live heap " + apiLiveMb + " MB";
+        }
         String apiHeap = apiHeapMb > 0 ? apiHeapMb + " MB" : "- (no collection)";
         System.out.printf("%-3s %-13s %10.2f %10d %12.0f %10s%n", size.name(), label, seconds, records, records / seconds,
                 "diff " + changed + ", worker RSS " + rss + ", heap after GC " + heap + liveHeap + ", roster-api heap after GC " + apiHeap);
@@ -449,6 +454,57 @@ public final class Benchmark {
 
     static double harnessCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /**
+     * roster-api's counterpart of the worker's -Dbench.liveHeapEverySeconds: every few seconds a full collection
+     * ({@code jcmd GC.run}) and the heap in use after it ({@code jcmd GC.heap_info}); the maximum is kept.
+     */
+    static final class ApiLiveHeap {
+        private static final java.util.regex.Pattern USED = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K");
+        private final Thread thread;
+        private final java.util.concurrent.atomic.AtomicLong peakKb = new java.util.concurrent.atomic.AtomicLong(-1);
+
+        private ApiLiveHeap(long pid, int everySeconds) {
+            thread = everySeconds <= 0 || pid <= 0 ? null : new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Thread.sleep(everySeconds * 1000L);
+                        jcmd(pid, "GC.run");
+                        var m = USED.matcher(jcmd(pid, "GC.heap_info"));
+                        if (m.find()) {
+                            peakKb.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);
+                        }
+                    }
+                } catch (InterruptedException | IOException stopped) {
+                    // the run is over
+                }
+            }, "api-live-heap");
+            if (thread != null) {
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+
+        static ApiLiveHeap start(long pid, int everySeconds) {
+            return new ApiLiveHeap(pid, everySeconds);
+        }
+
+        /** Stops sampling; the peak in MB, or -1 when nothing was sampled. */
+        long stop() throws InterruptedException {
+            if (thread != null) {
+                thread.interrupt();
+                thread.join();
+            }
+            return peakKb.get() < 0 ? -1 : peakKb.get() / 1024;
+        }
+
+        private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+            Process p = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out;
+        }
     }
 
     private static final java.util.regex.Pattern GC_AFTER = java.util.regex.Pattern.compile("->(\\d+)M\\(");
