@@ -50,7 +50,7 @@ class AccountMatchingTest {
     private static UUID run(SyncFixture f, String kind, String status) {
         String admin = Tokens.districtAdmin(f.district);
         UUID run = UUID.fromString(as(admin).body(Map.of("kind", kind)).post(base(f) + "/runs").then().statusCode(202).extract().path("id"));
-        assertTrue(WorkerRuns.of(f).get(0).succeeded());
+        assertTrue(f.runWorker().get(0).succeeded());
         as(admin).get(base(f) + "/runs/" + run).then().statusCode(200).body("status", equalTo(status));
         return run;
     }

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static io.rosterline.api.support.Api.as;
 import static org.hamcrest.Matchers.containsString;
@@ -60,19 +59,11 @@ class LicenseGraceTest {
         return base(f) + "/users/" + user + "/licenses/" + f.studentProduct + "/why";
     }
 
-    private static io.restassured.response.Response sync(SyncFixture f) {
-        String admin = Tokens.districtAdmin(f.district);
-        UUID run = UUID.fromString(as(admin).body(Map.of("kind", "SYNC_LICENSES")).post(base(f) + "/runs").then().statusCode(202)
-                .extract().path("id"));
-        assertTrue(WorkerRuns.of(f).get(0).succeeded());
-        return as(admin).get(base(f) + "/runs/" + run).then().statusCode(200).body("status", equalTo("APPLIED")).extract().response();
-    }
-
     /** A district whose student pool has exactly as many seats as it has licensed students, all of them taken. */
     private SyncFixture fullDistrict() {
         SyncFixture f = new SyncFixture(db, api.toString(), 300, "oauth2", "ONEROSTER_API");
         f.licensed(1000, f.expected().students().size());
-        sync(f);
+        f.syncLicenses();
         assertEquals(f.expected().students(), f.holders(f.studentProduct, "ROSTERED"));
         return f;
     }
@@ -92,7 +83,7 @@ class LicenseGraceTest {
             as(Tokens.districtAdmin(f.district)).get(base(f) + "/safety-settings").then().statusCode(200).body("licenseGraceDays", equalTo(0));
             Set<String> before = f.holders(f.studentProduct, "ROSTERED");
             f.sis.roster().dropStudents(5, null);
-            sync(f).then().body("applyReport.grace.started", equalTo(0));
+            assertEquals(0, f.syncLicenses().getInt("applyReport.grace.started"));
             Set<String> left = new HashSet<>(before);
             left.removeAll(f.expected().students());
             assertFalse(left.isEmpty(), "some students left");
@@ -122,7 +113,7 @@ class LicenseGraceTest {
             long seats = seatsUsed(f);
             f.sis.roster().dropStudents(5, null);
             f.sis.roster().addStudents(10, null);
-            io.restassured.response.Response run = sync(f);
+            io.restassured.path.json.JsonPath run = f.syncLicenses();
             Set<String> now = f.expected().students();
             Set<String> left = new HashSet<>(before);
             left.removeAll(now);
@@ -136,8 +127,8 @@ class LicenseGraceTest {
             assertEquals(before, f.holders(f.studentProduct, "ROSTERED"));
             assertEquals(left.size(), f.count("SELECT count(*) FROM license_assignment WHERE district_id = ? AND product_id = ? "
                     + "AND grace_until = ?", f.district, f.studentProduct, graceEnd));
-            assertEquals(left.size(), run.<Integer>path("applyReport.grace.started"));
-            List<String> unseated = run.path("applyReport.unseated.sourcedId");
+            assertEquals(left.size(), run.getInt("applyReport.grace.started"));
+            List<String> unseated = run.getList("applyReport.unseated.sourcedId");
             assertTrue(unseated.containsAll(arrived), "no seat is promised twice: " + unseated);
             assertEquals(seats, seatsUsed(f), "a license in grace keeps its seat");
             String leaver = left.iterator().next();
@@ -149,7 +140,7 @@ class LicenseGraceTest {
 
             // Re-enrolled inside the grace period (the SIS puts them back): plain rostered licenses again.
             f.sis.reset();
-            sync(f).then().body("applyReport.grace.restored", equalTo(left.size()));
+            assertEquals(left.size(), f.syncLicenses().getInt("applyReport.grace.restored"));
             assertEquals(0, f.count("SELECT count(*) FROM license_assignment WHERE district_id = ? AND grace_until IS NOT NULL", f.district));
             as(admin).get(why(f, leaver)).then().statusCode(200)
                     .body("usableToday", equalTo(true)).body("graceUntil", nullValue()).body("chain.step", not(hasItem("GRACE")));
@@ -158,7 +149,7 @@ class LicenseGraceTest {
             // and it ends by itself: the expiry frees the seats and says so in the audit trail.
             Set<String> holding = f.holders(f.studentProduct, "ROSTERED");
             f.sis.roster().dropStudents(5, null);
-            sync(f);
+            f.syncLicenses();
             Set<String> leftAgain = new HashSet<>(holding);
             leftAgain.removeAll(f.expected().students());
             assertFalse(leftAgain.isEmpty());

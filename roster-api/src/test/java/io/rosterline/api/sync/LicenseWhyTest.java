@@ -49,7 +49,7 @@ class LicenseWhyTest {
             f.licensed(1000, 1000);
             as(Tokens.districtAdmin(f.district)).body(Map.of("kind", "SYNC_LICENSES")).post("/api/v1/districts/" + f.district + "/runs")
                     .then().statusCode(202);
-            assertTrue(WorkerRuns.of(f).get(0).succeeded());
+            assertTrue(f.runWorker().get(0).succeeded());
             String admin = Tokens.districtAdmin(f.district);
 
             // A licensed student, asked for by sourcedId and by account id: the whole chain holds.

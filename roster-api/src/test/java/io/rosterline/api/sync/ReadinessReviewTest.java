@@ -45,7 +45,7 @@ class ReadinessReviewTest {
             String base = "/api/v1/districts/" + f.district;
             UUID run = UUID.fromString(as(admin).body(Map.of("kind", "MANUAL_IMPORT")).post(base + "/runs").then().statusCode(202)
                     .extract().path("id"));
-            assertTrue(WorkerRuns.of(f).get(0).succeeded());
+            assertTrue(f.runWorker().get(0).succeeded());
 
             // Given a review computed once (far in the past: every term is still to start) and served again from its snapshot.
             clock.setToday(java.time.LocalDate.of(1990, 1, 1));
@@ -98,7 +98,7 @@ class ReadinessReviewTest {
             String base = "/api/v1/districts/" + f.district;
             UUID run = UUID.fromString(as(admin).body(Map.of("kind", "MANUAL_IMPORT")).post(base + "/runs").then().statusCode(202)
                     .extract().path("id"));
-            assertTrue(WorkerRuns.of(f).get(0).succeeded());
+            assertTrue(f.runWorker().get(0).succeeded());
 
             // Given: three students of the import, two accounts from before Rosterline (one with the email in capitals,
             // one at the district's old email domain) and the SIS sending the third student twice under two sourcedIds.
@@ -196,7 +196,7 @@ class ReadinessReviewTest {
             String admin = Tokens.districtAdmin(f.district);
             String base = "/api/v1/districts/" + f.district;
             as(admin).body(Map.of("kind", "MANUAL_IMPORT")).post(base + "/runs").then().statusCode(202);
-            assertTrue(WorkerRuns.of(f).get(0).succeeded());
+            assertTrue(f.runWorker().get(0).succeeded());
             // Another session holds the district's computation lock, as a request computing the review does.
             try (java.sql.Connection other = db.getConnection()) {
                 other.setAutoCommit(false);
@@ -244,7 +244,7 @@ class ReadinessReviewTest {
             String base = "/api/v1/districts/" + f.district;
             UUID run = UUID.fromString(as(admin).body(Map.of("kind", "MANUAL_IMPORT")).post(base + "/runs").then().statusCode(202)
                     .extract().path("id"));
-            assertTrue(WorkerRuns.of(f).get(0).succeeded());
+            assertTrue(f.runWorker().get(0).succeeded());
 
             // Given: an account from before Rosterline at the district's old email domain, linked to the incoming student.
             String student = f.strings("SELECT min(sourced_id) FROM staged_user WHERE run_id = ? AND lower(role) = 'student' "
@@ -275,7 +275,7 @@ class ReadinessReviewTest {
             // Then the next sync gives the student an account of their own, and the license follows the roster to it.
             UUID resync = UUID.fromString(as(admin).body(Map.of("kind", "SYNC_LICENSES")).post(base + "/runs").then().statusCode(202)
                     .extract().path("id"));
-            assertTrue(WorkerRuns.of(f).get(0).succeeded());
+            assertTrue(f.runWorker().get(0).succeeded());
             as(admin).get(base + "/runs/" + resync).then().statusCode(200).body("status", equalTo("APPLIED"));
             UUID own = UUID.fromString(f.strings("SELECT id::text FROM account WHERE district_id = ? AND sourced_id = ?", f.district, student)
                     .iterator().next());

@@ -34,7 +34,7 @@ class RestoreRunTest {
     private static UUID syncNow(SyncFixture f) {
         UUID run = UUID.fromString(as(Tokens.districtAdmin(f.district)).body(Map.of("kind", "SYNC_LICENSES"))
                 .post("/api/v1/districts/" + f.district + "/runs").then().statusCode(202).extract().path("id"));
-        assertTrue(WorkerRuns.of(f).get(0).succeeded());
+        assertTrue(f.runWorker().get(0).succeeded());
         as(Tokens.districtAdmin(f.district)).get("/api/v1/districts/" + f.district + "/runs/" + run).then().statusCode(200)
                 .body("status", equalTo("APPLIED"));
         return run;

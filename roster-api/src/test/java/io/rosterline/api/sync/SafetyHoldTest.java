@@ -55,7 +55,7 @@ class SafetyHoldTest {
     private static String sync(SyncFixture f) {
         UUID run = UUID.fromString(as(Tokens.districtAdmin(f.district)).body(Map.of("kind", "SYNC_LICENSES"))
                 .post(runs(f.district)).then().statusCode(202).extract().path("id"));
-        List<SyncEngine.Outcome> outcomes = WorkerRuns.of(f);
+        List<SyncEngine.Outcome> outcomes = f.runWorker();
         assertEquals(1, outcomes.size());
         assertTrue(outcomes.get(0).succeeded(), () -> outcomes.get(0).error());
         lastRun = run;
@@ -131,7 +131,7 @@ class SafetyHoldTest {
             f.sis.roster().dropStudents(75, null);
             UUID run = UUID.fromString(as(Tokens.districtAdmin(f.district)).body(Map.of("kind", "SYNC_LICENSES"))
                     .post(runs(f.district)).then().statusCode(202).extract().path("id"));
-            WorkerRuns.of(f);
+            f.runWorker();
             as(Tokens.districtAdmin(f.district)).get(runs(f.district) + "/" + run).then().statusCode(200)
                     .body("status", equalTo("FAILED"))
                     .body("error", matchesPattern("The source now has \\d+ active \\w+, under 50 % of the \\d+ of the last good run[.;].*"));

@@ -50,7 +50,7 @@ class SafetyThresholdsTest {
     private static UUID sync(SyncFixture f) {
         UUID run = UUID.fromString(as(Tokens.districtAdmin(f.district)).body(Map.of("kind", "SYNC_LICENSES"))
                 .post(base(f) + "/runs").then().statusCode(202).extract().path("id"));
-        assertTrue(WorkerRuns.of(f).get(0).succeeded());
+        assertTrue(f.runWorker().get(0).succeeded());
         return run;
     }
 

@@ -53,15 +53,15 @@ class ShadowModeTest {
             assertEquals(1, f.count("SELECT count(*) FROM district WHERE id = ? AND schedule_mode = 'SETUP'", f.district));
 
             clock.setTo(Instant.parse("2026-11-25T04:00:00Z")); // 20:00 in Los Angeles: window closed
-            assertTrue(WorkerRuns.of(f).isEmpty());
+            assertTrue(f.runWorker().isEmpty());
             clock.setTo(Instant.parse("2026-11-25T09:30:00Z")); // 01:30: inside the window
-            List<SyncEngine.Outcome> outcomes = WorkerRuns.of(f);
+            List<SyncEngine.Outcome> outcomes = f.runWorker();
             assertEquals(1, outcomes.size());
             assertTrue(outcomes.get(0).succeeded(), () -> outcomes.get(0).error());
             assertEquals("SHADOW", outcomes.get(0).claim().kind());
             UUID shadow = outcomes.get(0).claim().runId();
             clock.setTo(Instant.parse("2026-11-25T09:50:00Z"));
-            assertTrue(WorkerRuns.of(f).isEmpty(), "one shadow run per window");
+            assertTrue(f.runWorker().isEmpty(), "one shadow run per window");
 
             // The plan says who would get which license; nothing was applied.
             as(admin).get(base + "/shadow-runs").then().statusCode(200)
