@@ -73,6 +73,8 @@ public class RunCompletion {
     io.rosterline.api.safety.SafetyGate safetyGate;
     @Inject
     io.rosterline.api.safety.RestoreService safetyRestores;
+    @Inject
+    jakarta.enterprise.event.Event<RunCompleted> runCompleted;
 
     @TransactionConfiguration(timeout = APPLY_TIMEOUT_SECONDS)
     public RunView complete(UUID runId, UUID leaseToken, CompleteRequest request) {
@@ -107,6 +109,7 @@ public class RunCompletion {
             if (admission.proceed() && run.kind().appliesOnCompletion()) {
                 applyStaged(c, districtId, runId, run.kind() == RunKind.NIGHTLY ? "schedule" : "sync-worker", admission);
             }
+            runCompleted.fire(new RunCompleted(districtId, runId));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -122,6 +125,7 @@ public class RunCompletion {
             }
             applyStaged(c, districtId, runId, currentUser.actor(), null);
             audit.record(districtId, "run.applied", "sync_run", runId, null, Map.of("runId", runId.toString()));
+            runCompleted.fire(new RunCompleted(districtId, runId));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
