@@ -6978,6 +6978,12 @@ export interface components {
          *         "IDENTIFIER",
          *         "EMAIL",
          *         "LOGIN"
+         *       ],
+         *       "standardAccountMatchOrder": [
+         *         "SOURCED_ID",
+         *         "IDENTIFIER",
+         *         "EMAIL",
+         *         "LOGIN"
          *       ]
          *     }
          */
@@ -7018,6 +7024,8 @@ export interface components {
             /** @description Share of a school's users a run may remove; null: userRemovalPercent applies */
             schoolUserRemovalPercent?: number | null;
             shadowNightly?: boolean;
+            /** @description The deployment's order (rosterline.sync.match-order), which applies while accountMatchOrder is null. Answered by roster-api; ignored in a PUT. */
+            readonly standardAccountMatchOrder?: string[];
             /** Format: int32 */
             userRemovalMinCount: number;
             userRemovalPercent: number;

@@ -8,7 +8,10 @@ export const RULE_LABELS: Record<string, string> = {
 };
 export const ruleLabel = (rule: string) => RULE_LABELS[rule] ?? rule;
 
-/** The deployment's order when the district has none of its own (rosterline.sync.match-order's default). */
+/**
+ * rosterline.sync.match-order's default: the standard order when roster-api does not say which one the deployment uses
+ * (SafetySettings.standardAccountMatchOrder; an older API).
+ */
 export const STANDARD_ORDER = ['SOURCED_ID', 'IDENTIFIER', 'EMAIL', 'LOGIN'];
 
 /**
@@ -19,9 +22,9 @@ export const STANDARD_ORDER = ['SOURCED_ID', 'IDENTIFIER', 'EMAIL', 'LOGIN'];
 export const MOVABLE_RULES = ['IDENTIFIER', 'EMAIL', 'LOGIN'];
 
 /** What an order means to the matcher: the movable rules it tries after the SIS record id, and those it leaves out. */
-export function readOrder(order: string[] | null): { tried: string[]; leftOut: string[] } {
+export function readOrder(order: string[] | null, standard: string[] = STANDARD_ORDER): { tried: string[]; leftOut: string[] } {
   // roster-api stores only orders it accepts; known rules, each once, are all that is kept even so.
-  const tried = [...new Set(order ?? STANDARD_ORDER)].filter((rule) => MOVABLE_RULES.includes(rule));
+  const tried = [...new Set(order ?? standard)].filter((rule) => MOVABLE_RULES.includes(rule));
   return { tried, leftOut: MOVABLE_RULES.filter((rule) => !tried.includes(rule)) };
 }
 
@@ -31,8 +34,8 @@ export function readOrder(order: string[] | null): { tried: string[]; leftOut: s
  */
 const toOrder = (tried: string[]) => ['SOURCED_ID', ...tried];
 
-export function move(order: string[] | null, rule: string, by: -1 | 1): string[] {
-  const tried = [...readOrder(order).tried];
+export function move(order: string[] | null, rule: string, by: -1 | 1, standard: string[] = STANDARD_ORDER): string[] {
+  const tried = [...readOrder(order, standard).tried];
   const from = tried.indexOf(rule);
   const to = from + by;
   if (from < 0 || to < 0 || to >= tried.length) return toOrder(tried);
@@ -40,11 +43,12 @@ export function move(order: string[] | null, rule: string, by: -1 | 1): string[]
   return toOrder(tried);
 }
 
-export const leaveOut = (order: string[] | null, rule: string): string[] => toOrder(readOrder(order).tried.filter((r) => r !== rule));
+export const leaveOut = (order: string[] | null, rule: string, standard: string[] = STANDARD_ORDER): string[] =>
+  toOrder(readOrder(order, standard).tried.filter((r) => r !== rule));
 
 /** A rule put back is tried last; the admin moves it up from there. */
-export function putBack(order: string[] | null, rule: string): string[] {
-  const { tried } = readOrder(order);
+export function putBack(order: string[] | null, rule: string, standard: string[] = STANDARD_ORDER): string[] {
+  const { tried } = readOrder(order, standard);
   return toOrder(tried.includes(rule) ? tried : [...tried, rule]);
 }
 

@@ -5,6 +5,8 @@ import { leaveOut, move, putBack, readOrder, ruleLabel } from './match-order-rul
 type Props = {
   /** The form's order: null follows Rosterline's standard order. */
   order: string[] | null;
+  /** The deployment's standard order, as roster-api reports it (absent: rosterline.sync.match-order's default). */
+  standard?: string[] | null;
   /** The order differs from the saved one. */
   changed: boolean;
   canEdit: boolean;
@@ -13,8 +15,9 @@ type Props = {
 };
 
 /** How an incoming person is matched to an existing account, in order; an admin arranges it and saves it with the form. */
-export function MatchOrder({ order, changed, canEdit, onChange, error }: Props) {
-  const { tried, leftOut } = readOrder(order);
+export function MatchOrder({ order, standard: reported, changed, canEdit, onChange, error }: Props) {
+  const standard = reported ?? undefined;
+  const { tried, leftOut } = readOrder(order, standard);
   const own = order !== null;
   const [announcement, setAnnouncement] = useState('');
   // After a change the button pressed may be gone or disabled (its rule reached an end): keep the focus on that rule,
@@ -34,7 +37,7 @@ export function MatchOrder({ order, changed, canEdit, onChange, error }: Props) 
     focusNext.current = focus;
   };
   const moveRule = (rule: string, by: -1 | 1) => {
-    const next = move(order, rule, by);
+    const next = move(order, rule, by, standard);
     // Position 1 is always the SIS record id.
     change(next, `${ruleLabel(rule)} moved to position ${next.indexOf(rule) + 1}.`, [`${by < 0 ? 'up' : 'down'}:${rule}`, `${by < 0 ? 'down' : 'up'}:${rule}`, `out:${rule}`]);
   };
@@ -85,7 +88,7 @@ export function MatchOrder({ order, changed, canEdit, onChange, error }: Props) 
                   <RuleButton
                     label={`Leave out ${ruleLabel(rule)}`}
                     focusKey={`out:${rule}`}
-                    onClick={() => change(leaveOut(order, rule), `${ruleLabel(rule)} left out: it is not tried.`, [`back:${rule}`])}
+                    onClick={() => change(leaveOut(order, rule, standard), `${ruleLabel(rule)} left out: it is not tried.`, [`back:${rule}`])}
                   >
                     <Cross />
                   </RuleButton>
@@ -111,7 +114,7 @@ export function MatchOrder({ order, changed, canEdit, onChange, error }: Props) 
                       variant="default"
                       aria-label={`Put back ${ruleLabel(rule)}`}
                       data-focus-key={`back:${rule}`}
-                      onClick={() => change(putBack(order, rule), `${ruleLabel(rule)} put back, tried last.`, [`up:${rule}`, `out:${rule}`])}
+                      onClick={() => change(putBack(order, rule, standard), `${ruleLabel(rule)} put back, tried last.`, [`up:${rule}`, `out:${rule}`])}
                     >
                       Put back
                     </Button>

@@ -64,6 +64,7 @@ export function SafetySettingsForm({ districtId, saved, canEdit }: { districtId:
         </fieldset>
         <MatchOrder
           order={form.getValues().accountMatchOrder}
+          standard={saved.standardAccountMatchOrder}
           changed={form.isDirty('accountMatchOrder')}
           canEdit={canEdit}
           onChange={(order) => form.setFieldValue('accountMatchOrder', order)}

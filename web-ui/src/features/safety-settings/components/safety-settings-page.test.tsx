@@ -199,6 +199,21 @@ describe('Safety settings', () => {
 });
 
 describe('Matching people to existing accounts', () => {
+  it('given a deployment whose standard order puts email before the SIS identifier, when the admin leaves out the sign-in name and saves, then the page starts from that order and the PUT carries it', async () => {
+    const deployment = ['SOURCED_ID', 'EMAIL', 'LOGIN', 'IDENTIFIER'];
+    const { puts } = safetyApi({ ...stored, accountMatchOrder: null, standardAccountMatchOrder: deployment });
+    const { user } = await renderInDistrict(<SafetySettingsPage canEdit />, { subPath: '/safety' });
+    const section = await matchOrderSection();
+    expect(within(section).getByText('In use: Rosterline’s standard order.')).toBeInTheDocument();
+    expect(rulesTried(section)).toEqual([SIS_RECORD_ID, 'Email address', 'Sign-in name', SIS_IDENTIFIER]);
+
+    await user.click(within(section).getByRole('button', { name: 'Leave out Sign-in name' }));
+    await user.click(screen.getByRole('button', { name: 'Save safety settings' }));
+
+    expect(await screen.findByText('Safety settings saved. The next sync is judged by them.')).toBeInTheDocument();
+    expect(puts).toEqual([{ ...stored, accountMatchOrder: ['SOURCED_ID', 'EMAIL', 'IDENTIFIER'], standardAccountMatchOrder: deployment }]);
+  });
+
   it('given a district with the standard order, when the admin moves Email above the SIS identifier and saves, then the PUT carries SOURCED_ID, EMAIL, IDENTIFIER, LOGIN and the district’s own order is in use', async () => {
     const { puts } = safetyApi({ ...stored, accountMatchOrder: null });
     const { user, container } = await renderInDistrict(<SafetySettingsPage canEdit />, { subPath: '/safety' });

@@ -26,7 +26,8 @@ import java.time.LocalDate;
          "rolloverEnd":"2027-08-31","rolloverRemovalPercent":60,"applyAdditionsWhileHeld":true,"minSourcePercent":50,
          "notificationEmail":"rostering@harbor.k12.example","shadowNightly":false,"schoolUserRemovalPercent":25,
          "schoolUserRemovalMinCount":20,"schoolEnrollmentRemovalPercent":25,"schoolEnrollmentRemovalMinCount":20,"licenseGraceDays":7,
-         "accountMatchOrder":["SOURCED_ID","IDENTIFIER","EMAIL","LOGIN"]}""")
+         "accountMatchOrder":["SOURCED_ID","IDENTIFIER","EMAIL","LOGIN"],
+         "standardAccountMatchOrder":["SOURCED_ID","IDENTIFIER","EMAIL","LOGIN"]}""")
 public record SafetySettings(
         @NotNull(message = "give the share of users a run may remove") @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be at most 100") BigDecimal userRemovalPercent,
         @NotNull(message = "give the number of users a run may remove before the percentage counts") @Min(value = 0, message = "must be 0 or more") @Max(value = 10_000_000, message = "must be at most 10000000") Integer userRemovalMinCount,
@@ -57,11 +58,23 @@ public record SafetySettings(
         @Schema(nullable = true, description = "The order in which an incoming person is matched to an existing account: SOURCED_ID "
                 + "(first when named), IDENTIFIER (the SIS identifier, e.g. the student number), EMAIL, LOGIN. Null: the deployment's "
                 + "order (rosterline.sync.match-order, default SOURCED_ID, IDENTIFIER, EMAIL, LOGIN).")
-        @Size(max = 4, message = "name each rule at most once") java.util.List<String> accountMatchOrder) {
+        @Size(max = 4, message = "name each rule at most once") java.util.List<String> accountMatchOrder,
+        @Schema(readOnly = true, description = "The deployment's order (rosterline.sync.match-order), which applies while "
+                + "accountMatchOrder is null. Answered by roster-api; ignored in a PUT.")
+        java.util.List<String> standardAccountMatchOrder) {
 
     public static SafetySettings defaults() {
         return new SafetySettings(BigDecimal.TEN, 50, BigDecimal.TEN, 50, BigDecimal.TEN, 50, 5, null, null,
-                BigDecimal.valueOf(60), false, BigDecimal.valueOf(50), null, false, null, null, null, null, 0, null);
+                BigDecimal.valueOf(60), false, BigDecimal.valueOf(50), null, false, null, null, null, null, 0, null, null);
+    }
+
+    /** These settings as answered to a client: with the deployment's standard order, which is not stored per district. */
+    SafetySettings withStandardOrder(java.util.List<String> standard) {
+        return new SafetySettings(userRemovalPercent, userRemovalMinCount, enrollmentRemovalPercent, enrollmentRemovalMinCount,
+                licenseRemovalPercent, licenseRemovalMinCount, minClassSize, rolloverStart, rolloverEnd, rolloverRemovalPercent,
+                applyAdditionsWhileHeld, minSourcePercent, notificationEmail, shadowNightly, schoolUserRemovalPercent,
+                schoolUserRemovalMinCount, schoolEnrollmentRemovalPercent, schoolEnrollmentRemovalMinCount, licenseGraceDays,
+                accountMatchOrder, standard == null ? null : java.util.List.copyOf(standard));
     }
 
     /** The school-level thresholds in force: the school's own, else the district-wide ones. */

@@ -24,11 +24,13 @@ public class SafetySettingsService {
     AgroalDataSource dataSource;
     @Inject
     AuditTrail audit;
+    @Inject
+    io.rosterline.api.sync.SyncConfig syncConfig;
 
     public SafetySettings get(UUID districtId) {
         District.require(districtId);
         try (Connection c = dataSource.getConnection()) {
-            return load(c, districtId);
+            return load(c, districtId).withStandardOrder(syncConfig.matchOrder());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -86,7 +88,7 @@ public class SafetySettingsService {
                     settings.accountMatchOrder() == null ? null : c.createArrayOf("text", settings.accountMatchOrder().toArray()));
             SafetySettings after = load(c, districtId);
             audit.record(districtId, "safety-settings.updated", "safety_settings", districtId, before, after);
-            return after;
+            return after.withStandardOrder(syncConfig.matchOrder());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -111,7 +113,7 @@ public class SafetySettingsService {
                         rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), plain(rs.getBigDecimal(10)),
                         rs.getBoolean(11), plain(rs.getBigDecimal(12)), rs.getString(13), rs.getBoolean(14),
                         plain(rs.getBigDecimal(15)), (Integer) rs.getObject(16), plain(rs.getBigDecimal(17)), (Integer) rs.getObject(18), rs.getInt(19),
-                        rs.getArray(20) == null ? null : java.util.List.of((String[]) rs.getArray(20).getArray()));
+                        rs.getArray(20) == null ? null : java.util.List.of((String[]) rs.getArray(20).getArray()), null);
             }
         }
     }

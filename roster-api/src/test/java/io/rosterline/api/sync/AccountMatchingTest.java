@@ -95,7 +95,9 @@ class AccountMatchingTest {
         try (SyncFixture f = new SyncFixture(db, api.toString(), 300, "oauth2", "ONEROSTER_API")) {
             f.licensed(1000, 1000);
             String admin = Tokens.districtAdmin(f.district);
-            as(admin).get(base(f) + "/safety-settings").then().statusCode(200).body("accountMatchOrder", equalTo(null));
+            // A district without its own order follows the deployment's, which the settings name so the SPA can show it.
+            as(admin).get(base(f) + "/safety-settings").then().statusCode(200).body("accountMatchOrder", equalTo(null))
+                    .body("standardAccountMatchOrder", equalTo(List.of("SOURCED_ID", "IDENTIFIER", "EMAIL", "LOGIN")));
 
             // Given: for one student an old account with their student number, and another with their email.
             User first = newStudents(f).get(0);
@@ -132,8 +134,10 @@ class AccountMatchingTest {
             // The district puts email before the SIS identifier; a student who arrives later is matched by email.
             Map<String, Object> emailFirst = settings(f);
             emailFirst.put("accountMatchOrder", List.of("SOURCED_ID", "EMAIL", "IDENTIFIER", "LOGIN"));
+            emailFirst.put("standardAccountMatchOrder", List.of("LOGIN")); // read-only: a client cannot change the deployment's
             as(admin).body(emailFirst).put(base(f) + "/safety-settings").then().statusCode(200)
-                    .body("accountMatchOrder", equalTo(List.of("SOURCED_ID", "EMAIL", "IDENTIFIER", "LOGIN")));
+                    .body("accountMatchOrder", equalTo(List.of("SOURCED_ID", "EMAIL", "IDENTIFIER", "LOGIN")))
+                    .body("standardAccountMatchOrder", equalTo(List.of("SOURCED_ID", "IDENTIFIER", "EMAIL", "LOGIN")));
             f.sis.roster().addStudents(3, null);
             User later = newStudents(f).get(0);
             UUID laterByIdentifier = account(f, null, null, later.identifier(), "C", "Legacy", "MANUAL");
