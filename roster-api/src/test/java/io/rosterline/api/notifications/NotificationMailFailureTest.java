@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.rosterline.api.support.Districts;
+import io.rosterline.api.support.Await;
 import io.rosterline.api.support.Tokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -77,11 +79,7 @@ class NotificationMailFailureTest {
         as(admin).get("/api/v1/districts/" + district + "/runs/" + run).then().statusCode(200).body("status", equalTo("FAILED"));
 
         // The dispatcher tries, fails, records why and schedules a retry; the notification is listed all along.
-        long until = System.currentTimeMillis() + 20_000;
-        while (attempts(district) == 0 && System.currentTimeMillis() < until) {
-            sleep();
-        }
-        assertTrue(attempts(district) >= 1, "the mail was tried");
+        Await.untilTrue("the mail tried", Duration.ofSeconds(20), () -> attempts(district) >= 1);
         as(admin).get("/api/v1/districts/" + district + "/notifications").then().statusCode(200)
                 .body("items[0].kind", equalTo("RUN_FAILED"))
                 .body("items[0].emailStatus", equalTo("PENDING"))
@@ -104,12 +102,4 @@ class NotificationMailFailureTest {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

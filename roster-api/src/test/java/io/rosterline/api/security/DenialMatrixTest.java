@@ -10,6 +10,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.rosterline.api.notifications.Notifications;
 import io.rosterline.api.support.Api;
+import io.rosterline.api.support.Await;
 import io.rosterline.api.support.DistrictSnapshot;
 import io.rosterline.api.support.Districts;
 import io.rosterline.api.support.SftpUploads;
@@ -28,6 +29,7 @@ import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -598,36 +600,26 @@ class DenialMatrixTest {
                 .runAllDue("matrix-setup-" + UUID.randomUUID().toString().substring(0, 6));
     }
 
-    private static String awaitUpload(String admin, String base) throws InterruptedException {
-        long until = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < until) {
-            String id = Api.as(admin).get(base + "/uploads?size=1").then().statusCode(200).extract().path("items[0].id");
-            if (id != null) {
-                return id;
-            }
-            Thread.sleep(100);
-        }
-        return fail("the SFTP upload was not recorded");
+    private static String awaitUpload(String admin, String base) {
+        return Await.until("the SFTP upload recorded", Duration.ofSeconds(30),
+                () -> Api.as(admin).get(base + "/uploads?size=1").then().statusCode(200).extract().<String>path("items[0].id"));
     }
 
     /** The mail dispatcher may touch a new notification once; wait for that so the snapshots see a still district. */
-    private void awaitNotificationSettled(UUID notification) throws Exception {
-        long until = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < until) {
+    private void awaitNotificationSettled(UUID notification) {
+        Await.untilTrue("the notification's email status settled", Duration.ofSeconds(20), () -> {
             try (Connection c = db.getConnection();
                  PreparedStatement ps = c.prepareStatement("SELECT email_status FROM notification WHERE id = ?")) {
                 ps.setObject(1, notification);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     String status = rs.getString(1);
-                    if (status == null || !(status.equals("PENDING") || status.equals("SENDING"))) {
-                        return;
-                    }
+                    return status == null || !(status.equals("PENDING") || status.equals("SENDING"));
                 }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
             }
-            Thread.sleep(200);
-        }
-        fail("the notification's email status did not settle");
+        });
     }
 
     /** Runs the positive controls queued are given up, so that no later test's worker picks them up. */

@@ -7,12 +7,14 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.rosterline.api.support.TestClock;
+import io.rosterline.api.support.Await;
 import io.rosterline.api.support.Tokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -73,20 +75,10 @@ class NotificationMailTest {
     }
 
     private List<Mail> mailsTo(String address, int atLeast) {
-        long until = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < until) {
+        return Await.until(atLeast + " mail(s) to " + address, Duration.ofSeconds(15), () -> {
             List<Mail> mails = mailbox.getMailsSentTo(address);
-            if (mails != null && mails.size() >= atLeast) {
-                return mails;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no " + atLeast + " mail(s) to " + address + " within 15 s: " + mailbox.getMailsSentTo(address));
+            return mails != null && mails.size() >= atLeast ? mails : null;
+        });
     }
 
     @Test

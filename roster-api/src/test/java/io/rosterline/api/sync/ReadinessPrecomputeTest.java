@@ -5,11 +5,13 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.rosterline.api.support.Await;
 import io.rosterline.api.support.Tokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,8 +55,7 @@ class ReadinessPrecomputeTest {
             String base = "/api/v1/districts/" + f.district;
 
             // When the worker stages a manual import, then its review is stored with nobody having asked for it.
-            UUID run = UUID.fromString(as(admin).body(Map.of("kind", "MANUAL_IMPORT")).post(base + "/runs").then().statusCode(202)
-                    .extract().path("id"));
+            UUID run = f.request("MANUAL_IMPORT");
             assertTrue(f.runWorker().get(0).succeeded());
             String staged = awaitSnapshot(f, run);
 
@@ -73,22 +74,9 @@ class ReadinessPrecomputeTest {
         }
     }
 
-    /** Waits (up to 20 s) for the review stored under the key; returns when it was computed. */
+    /** Waits for the review stored under the key; returns when it was computed. */
     private static String awaitSnapshot(SyncFixture f, UUID key) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            String at = computedAt(f, key);
-            if (at != null) {
-                return at;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("no readiness review was stored for " + key + " within 20 s of the run");
+        return Await.until("a readiness review stored for " + key, Duration.ofSeconds(20), () -> computedAt(f, key));
     }
 
     private static String computedAt(SyncFixture f, UUID key) {
