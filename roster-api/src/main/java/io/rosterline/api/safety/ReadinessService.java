@@ -88,14 +88,12 @@ public class ReadinessService implements ChecklistContributor {
 
     /** Findings for the given run, or the latest staged or held run, or (none) the current roster. */
     public Readiness review(UUID districtId, UUID runId) {
-        District district = District.require(districtId);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(district.timezone));
         try (Connection c = dataSource.getConnection()) {
-            UUID run = runId != null ? requireRun(c, districtId, runId) : latestPending(c, districtId);
-            UUID key = run == null ? NO_RUN : run;
-            // The fingerprint is read before the findings: a change committed in between makes the stored findings newer
-            // than their fingerprint (recomputed once more next time), never older.
-            String fingerprint = fingerprint(c, districtId, run, today);
+            Reviewed reviewed = reviewed(c, districtId, runId);
+            UUID run = reviewed.run();
+            UUID key = reviewed.key();
+            LocalDate today = reviewed.today();
+            String fingerprint = reviewed.fingerprint();
             List<Finding> findings = snapshot(c, districtId, key, fingerprint);
             boolean refreshing = false;
             if (findings == null) {
@@ -141,18 +139,28 @@ public class ReadinessService implements ChecklistContributor {
      * itself, as it would have without this, instead of waiting for this computation or being served older findings.
      */
     public void precompute(UUID districtId) {
-        District district = District.require(districtId);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(district.timezone));
         try (Connection c = dataSource.getConnection()) {
-            UUID run = latestPending(c, districtId);
-            UUID key = run == null ? NO_RUN : run;
-            String fingerprint = fingerprint(c, districtId, run, today); // read first, as in review()
-            if (snapshot(c, districtId, key, fingerprint) == null) {
-                store(c, districtId, key, fingerprint, compute(c, districtId, key, today));
+            Reviewed r = reviewed(c, districtId, null);
+            if (snapshot(c, districtId, r.key(), r.fingerprint()) == null) {
+                store(c, districtId, r.key(), r.fingerprint(), compute(c, districtId, r.key(), r.today()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What a review is of: the run (null: the current roster), its snapshot key, the district's today and the fingerprint. */
+    private record Reviewed(UUID run, UUID key, LocalDate today, String fingerprint) {
+    }
+
+    /** The given run, or the latest staged or held one, or (none) the current roster, with what its snapshot must match. */
+    private Reviewed reviewed(Connection c, UUID districtId, UUID runId) throws SQLException {
+        District district = District.require(districtId);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of(district.timezone));
+        UUID run = runId != null ? requireRun(c, districtId, runId) : latestPending(c, districtId);
+        // The fingerprint is read before the findings: a change committed in between makes the stored findings newer
+        // than their fingerprint (recomputed once more next time), never older.
+        return new Reviewed(run, run == null ? NO_RUN : run, today, fingerprint(c, districtId, run, today));
     }
 
     /** The findings of the roster as the run leaves it (acknowledged false: acknowledgements are applied by the caller). */

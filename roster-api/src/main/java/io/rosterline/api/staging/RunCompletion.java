@@ -250,11 +250,13 @@ public class RunCompletion {
                 WHERE district_id = ? AND status = 'STAGED' AND id <> ? RETURNING id""")) {
             ps.setObject(1, districtId);
             ps.setObject(2, runId);
+            java.util.List<UUID> superseded = new java.util.ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    StagedRuns.clear(c, rs.getObject(1, UUID.class));
+                    superseded.add(rs.getObject(1, UUID.class));
                 }
             }
+            StagedRuns.clear(c, superseded);
         }
         LOG.infof("Applied run %s of district %s: %d gained, %d lost, %d without a seat", runId, districtId,
                 report.gainsTotal(), report.lossesTotal(), report.unseatedTotal());

@@ -92,12 +92,10 @@ final class SourcedIdTable implements AutoCloseable {
         values.put(slot, value);
     }
 
-    /** Adds {@code key} as a member of a set; tells whether it was new. */
+    /** Adds {@code key} as a member of a set (its value unused); tells whether it was new. */
     boolean add(long key) {
         int before = size;
-        if (!contains(key)) {
-            put(key, 0);
-        }
+        put(key, 0);
         return size > before;
     }
 
